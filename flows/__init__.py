@@ -1,0 +1,1 @@
+"""Prefect flows: the thin orchestration layer over tasks/."""

@@ -1,0 +1,1 @@
+"""The pipeline steps as plain functions (no Prefect here)."""

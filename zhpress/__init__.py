@@ -1,0 +1,1 @@
+"""zhpress: messy Chinese news text in, clean versioned Parquet datasets out."""
