@@ -1,0 +1,181 @@
+"""The dataset build flow: the step order, once, top to bottom like a recipe."""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from datetime import date
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+
+from flows import artifacts
+from tasks import cache, ingest, manifest, pipeline, tables, versions
+from tasks import publish as publish_mod
+from tasks.clean import recurring_lines
+from tasks.region_gazetteer import load_gazetteer
+from tasks.theme_lexicon import load_themes
+from tasks.records import Reject, SourceDocument
+
+# A batch holds at least this many characters (about 0.2 s of jieba), and each
+# worker gets a few batches so a slow one does not leave the others idle.
+MIN_BATCH_CHARS = 50_000
+BATCHES_PER_WORKER = 4
+
+
+@dataclass
+class BuildSummary:
+    """What a build did; the CLI prints it and exits by `status`."""
+
+    status: str  # "published", "unchanged", "blocked", "unusable"
+    message: str
+    documents: int = 0
+    rejects: int = 0
+    documents_computed: int = 0  # the rest came from the cache
+    articles: int = 0
+    lines_by_role: dict[str, int] = field(default_factory=dict)
+    version_path: str | None = None
+    report_path: str | None = None
+    validation: dict = field(default_factory=dict)
+
+
+@task(name="ingest")
+def ingest_inputs(input_dir: str) -> tuple[list[SourceDocument], list[Reject]]:
+    root = Path(input_dir)
+    documents, rejects = [], []
+    for path in ingest.discover(root):
+        result = ingest.read_document(path, root)
+        (rejects if isinstance(result, Reject) else documents).append(result)
+    for reject in rejects:
+        get_run_logger().warning("rejected %s: %s", reject.source_file, reject.reason)
+    return documents, rejects
+
+
+@task(name="process-batch")
+def process_batch(
+    documents: list[SourceDocument], recurring: frozenset[str], cache_dir: str | None, component_versions: dict
+) -> tuple[list[pipeline.DocumentResult], int]:
+    """Results of a batch of documents, from the cache where the key matches; also how many were computed."""
+    results, computed = [], 0
+    for doc in documents:
+        key = cache.document_key(doc, recurring, component_versions)
+        result = cache.load(Path(cache_dir), key) if cache_dir else None
+        if result is None:
+            result = pipeline.process_document(doc, recurring)
+            computed += 1
+            if cache_dir:
+                cache.store(Path(cache_dir), key, result)
+        results.append(result)
+    return results, computed
+
+
+def batches_of(documents: list[SourceDocument], workers: int) -> list[list[SourceDocument]]:
+    """Batches big enough that orchestration costs little, numerous enough to keep every worker busy."""
+    total_chars = sum(len(line) for doc in documents for line in doc.lines)
+    target = max(MIN_BATCH_CHARS, total_chars // max(1, workers * BATCHES_PER_WORKER))
+    batches, current, size = [], [], 0
+    for doc in documents:
+        current.append(doc)
+        size += sum(len(line) for line in doc.lines)
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    return batches + ([current] if current else [])
+
+
+@task(name="assemble-tables")
+def assemble_tables(results: list[pipeline.DocumentResult], rejects: list[Reject], version: str) -> dict:
+    return {
+        "articles": tables.articles_table([row for r in results for row in r.article_rows], version),
+        "lines": tables.lines_table([row for r in results for row in r.line_rows], version),
+        "rejects": tables.rejects_table(rejects, version),
+    }
+
+
+@task(name="validate")
+def validate(dataset_tables: dict, ingested_line_count: int, report_dir: Path):
+    from tasks.validate import validate_tables
+
+    return validate_tables(
+        dataset_tables["articles"],
+        dataset_tables["lines"],
+        ingested_line_count,
+        dataset_tables["rejects"],
+        report_dir,
+        allowed_theme_codes={category.code for category in load_themes().categories},
+        gazetteer_adcodes=set(load_gazetteer().places),
+    )
+
+
+@task(name="publish")
+def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts):
+    return publish_mod.publish_version(
+        dataset_dir,
+        version,
+        dataset_tables,
+        input_files=[(d.source_file, d.sha256, d.byte_count) for d in documents]
+        + [(r.source_file, r.sha256, r.byte_count) for r in rejects],
+        validation=outcome,
+        report_dir=report_dir,
+        pipeline_info=versions.pipeline_info(stage_counts),
+    )
+
+
+@flow(name="zhpress-build", log_prints=True)
+def build_dataset(
+    input_dir: str, output_dir: str, dataset: str = "news", workers: int = 1, cache_dir: str | None = None
+) -> BuildSummary:
+    """Build and publish one version of `dataset` from the documents under `input_dir`."""
+    logger = get_run_logger()
+    started = time.monotonic()
+    dataset_dir = publish_mod.dataset_path(Path(output_dir), dataset)
+
+    documents, rejects = ingest_inputs(input_dir)
+    logger.info("ingest: %d documents read, %d rejected (%.1f s)", len(documents), len(rejects), time.monotonic() - started)
+    if not documents:
+        return BuildSummary("unusable", f"no readable document in {input_dir}", rejects=len(rejects))
+
+    recurring = recurring_lines(documents)
+    component_versions = versions.component_versions()
+    futures = [
+        process_batch.submit(batch, recurring, cache_dir, component_versions) for batch in batches_of(documents, workers)
+    ]
+    results: list[pipeline.DocumentResult] = []
+    computed = 0
+    for future in futures:
+        batch_results, batch_computed = future.result()
+        results.extend(batch_results)
+        computed += batch_computed
+        logger.info("process: %d/%d documents (%.1f s)", len(results), len(documents), time.monotonic() - started)
+    logger.info("process: %d documents computed, %d from cache", computed, len(results) - computed)
+    stage_counts = versions.stage_counts(documents, rejects, results)
+
+    summary = BuildSummary(
+        "published", "", len(documents), len(rejects), computed,
+        articles=sum(len(r.article_rows) for r in results), lines_by_role=lines_by_role(results),
+    )
+    with publish_mod.dataset_lock(dataset_dir):
+        version = publish_mod.next_version_name(dataset_dir, date.today())
+        dataset_tables = assemble_tables(results, rejects, version)
+        if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
+            summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
+            return summary
+        report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
+        outcome = validate(dataset_tables, stage_counts["lines_ingested"], report_dir)
+        summary.validation = outcome.summary
+        if not outcome.success:
+            rejected = publish_mod.reject_run(dataset_dir, version, report_dir, outcome)
+            summary.status, summary.report_path = "blocked", str(rejected)
+            summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
+            return summary
+        path = publish(dataset_dir, version, dataset_tables, documents, rejects, outcome, report_dir, stage_counts)
+    summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")
+    summary.message = f"published {path}"
+    artifacts.record_build(summary)
+    logger.info("%s (%.1f s)", summary.message, time.monotonic() - started)
+    return summary
+
+
+def lines_by_role(results: list[pipeline.DocumentResult]) -> dict[str, int]:
+    return dict(sorted(Counter(row["role"] for r in results for row in r.line_rows).items()))

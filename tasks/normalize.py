@@ -1,0 +1,229 @@
+"""Named, versioned text normalisation rules, and markdown stripping as structure evidence.
+
+Each rule is a small function text -> text, applied in the order of RULES. `normalize_text`
+reports which rules changed the text so the caller can count rule hits per run and say on
+each line what was changed. Bump RULES_VERSION whenever a rule's behaviour changes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from tasks.schema import (
+    MARKUP_EMPHASIS,
+    MARKUP_HEADING,
+    MARKUP_IMAGE,
+    MARKUP_LINK,
+    MARKUP_LIST,
+    MARKUP_QUOTE,
+    MARKUP_TABLE,
+)
+
+RULES_VERSION = "2025.06.1"
+
+# Rule names, as recorded in CleanLine.rule_hits and counted per run.
+RULE_NFC = "unicode_nfc"
+RULE_CONTROL = "remove_control_chars"
+RULE_SPACES = "normalize_spaces"
+RULE_FULLWIDTH = "fullwidth_punctuation"
+
+# Zero-width characters, BOM, soft hyphen, bidi marks; other C0/C1 controls are found by category.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_TABLE = str.maketrans({ch: " " for ch in _SPACES} | {"\t": " "})
+
+# ASCII -> full-width for Chinese text. Not "." (decimals, abbreviations) and never the reverse:
+# Data-Juicer's rule maps "，" to "," which is wrong for Chinese.
+_FULLWIDTH = {",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "?": "？", "!": "！"}
+# Spans whose ASCII punctuation is syntax, not prose: URLs, e-mail addresses, domain names.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|javascript:[^\s]*"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Han character (CJK unified ideographs and extensions, compatibility ideographs)."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F or 0xF900 <= o <= 0xFAFF
+    )
+
+
+def _chinese_context(ch: str) -> bool:
+    # Han characters, CJK punctuation (、。《》「」...), full-width forms and curly quotes used in Chinese.
+    if not ch:
+        return False
+    o = ord(ch)
+    return is_cjk(ch) or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or ch in "“”‘’…—"
+
+
+def unicode_nfc(text: str) -> str:
+    """Unicode canonical composition (NFC)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def remove_control_chars(text: str) -> str:
+    """Drop zero-width characters, the BOM, NUL and other control characters (tabs are kept)."""
+    return "".join(
+        ch
+        for ch in text
+        if ch not in _INVISIBLE and (ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+    )
+
+
+def normalize_spaces(text: str) -> str:
+    """Ideographic, non-breaking and other Unicode spaces and tabs become one ASCII space each."""
+    return text.translate(_SPACE_TABLE)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """ASCII , ( ) : ; ? ! next to Chinese text become full width; numbers, Latin text and URLs keep theirs."""
+    if not any(ch in _FULLWIDTH for ch in text):
+        return text
+    protected = [False] * len(text)
+    for m in _PROTECTED.finditer(text):
+        for k in range(m.start(), m.end()):
+            protected[k] = True
+    chars = list(text)
+    for i, ch in enumerate(text):
+        if ch not in _FULLWIDTH or protected[i]:
+            continue
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if before.isdigit() and after.isdigit() and ch in ",:":
+            continue  # 3,000 and 1:2, 10:30
+        if _chinese_context(before) or _chinese_context(after):
+            chars[i] = _FULLWIDTH[ch]
+    _pair_parentheses(chars)
+    return "".join(chars)
+
+
+def _pair_parentheses(chars: list[str]) -> None:
+    # A pair is converted as a whole: "天津(2023)" must not end as "天津（2023)".
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            if (chars[j] == "（") != (ch == "）"):
+                chars[j], chars[i] = "（", "）"
+
+
+RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    (RULE_NFC, unicode_nfc),
+    (RULE_CONTROL, remove_control_chars),
+    (RULE_SPACES, normalize_spaces),
+    (RULE_FULLWIDTH, fullwidth_punctuation),
+)
+
+
+def normalize_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Apply RULES in order; return the new text and the names of the rules that changed it."""
+    hits: list[str] = []
+    for name, rule in RULES:
+        new = rule(text)
+        if new != text:
+            hits.append(name)
+            text = new
+    return text, tuple(hits)
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:<[^>]*>|\\.|[^()\\\s])*(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:<[^>]*>|\\.|[^()\\\s])*(?:\s+\"[^\"]*\")?\s*\)")
+# Reference-style placeholders left by text extractors: "广州[url20]", "首 页[3]".
+_LINK_PLACEHOLDER = re.compile(r"\[(?:url)?\d+\]")
+_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
+_LIST = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>+\s?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_THEMATIC_BREAK = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_BOLD = re.compile(r"\*\*(.*?)\*\*|__(.+?)__")
+_EM = re.compile(r"(?<![*\\A-Za-z0-9])\*(?!\s)([^*]+?)\*(?![*A-Za-z0-9])|(?<![A-Za-z0-9_])_(?!\s)([^_]+?)_(?![A-Za-z0-9_])")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+
+
+@dataclass(frozen=True)
+class MarkdownEvidence:
+    """What markdown stripping found on one line."""
+
+    text: str  # the visible text, markup removed
+    kinds: tuple[str, ...]  # MARKUP_* seen, most telling first
+    link_chars: int  # visible characters that sat inside links
+    images: int  # images removed
+
+
+def markdown_evidence(line: str) -> MarkdownEvidence:
+    """Strip markdown markup from one line and report the structure seen (kinds, link share, images)."""
+    kinds: list[str] = []
+    text = line
+    text, images = _IMAGE.subn("", text)
+    if images:
+        kinds.append(MARKUP_IMAGE)
+    link_chars = 0
+
+    def _link_text(m: re.Match[str]) -> str:
+        nonlocal link_chars
+        link_chars += len(m.group(1).strip())
+        return m.group(1)
+
+    for _ in range(2):  # a link around an image leaves a plain link after the first pass
+        text = _LINK.sub(_link_text, text)
+    if _LINK_PLACEHOLDER.search(text):
+        # The placeholder follows the link text; count the text run before each placeholder.
+        for m in re.finditer(r"([^\[\]\t|>]*?)\[(?:url)?\d+\]", text):
+            link_chars += len(m.group(1).strip())
+        text = _LINK_PLACEHOLDER.sub("", text)
+    if link_chars:
+        kinds.append(MARKUP_LINK)
+    if _TABLE_RULE.match(text) or _THEMATIC_BREAK.match(text):
+        kind = MARKUP_TABLE if "|" in text else None
+        return MarkdownEvidence("", tuple(kinds + ([kind] if kind else [])), link_chars, images)
+    for pattern, kind in ((_HEADING, MARKUP_HEADING), (_QUOTE, MARKUP_QUOTE), (_LIST, MARKUP_LIST)):
+        if pattern.match(text):
+            text = pattern.sub("", text, count=1)
+            kinds.append(kind)
+    if text.count("|") >= 1 and re.search(r"\S\s*\|\s*\S", text):
+        text = re.sub(r"\s*\|\s*", " ", text).strip()
+        kinds.append(MARKUP_TABLE)
+    text, bold = _BOLD.subn(lambda m: m.group(1) or m.group(2) or "", text)
+    text, em = _EM.subn(lambda m: m.group(1) or m.group(2) or "", text)
+    if bold or em:
+        kinds.append(MARKUP_EMPHASIS)
+    text = _TAG.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return MarkdownEvidence(text.strip(), _rank(kinds), link_chars, images)
+
+
+_RANK = (MARKUP_IMAGE, MARKUP_LINK, MARKUP_HEADING, MARKUP_TABLE, MARKUP_LIST, MARKUP_QUOTE, MARKUP_EMPHASIS)
+
+
+def _rank(kinds: list[str]) -> tuple[str, ...]:
+    return tuple(k for k in _RANK if k in kinds)
+
+
+def strip_markdown(text: str) -> tuple[str, str | None]:
+    """Remove markdown markup from one line; return the text and the main MARKUP_* kind seen (or None).
+
+    Images are removed, links keep their text, heading/list/quote markers, table pipes and emphasis
+    markers go. MARKUP_LINK is reported only when links carry most of the visible text.
+    """
+    ev = markdown_evidence(text)
+    kinds = list(ev.kinds)
+    if MARKUP_LINK in kinds and ev.link_chars < 0.5 * max(len(ev.text), 1):
+        kinds.remove(MARKUP_LINK)
+    return ev.text, (kinds[0] if kinds else None)

@@ -1,0 +1,165 @@
+"""Per-article quality signals and a combined quality_score, computed once so users can filter.
+
+Signals follow the repetition and language rules of Gopher, Data-Juicer and ChineseWebText, measured
+on the article's body text. zhpress scores and never drops: thresholds live in the constants below
+and in the users' own queries.
+
+quality_score is a weighted geometric mean of sub-scores, each in [0, 1]:
+
+    quality_score = prod(sub_i ** weight_i)      weights sum to 1, sub_i floored at SUBSCORE_FLOOR
+
+  language     min(1, cjk_ratio / CJK_RATIO_FULL)
+  punctuation  1 inside PUNCTUATION_BAND, falling linearly to 0 at 0 and at PUNCTUATION_ZERO
+  sentences    1 inside SENTENCE_LENGTH_BAND, falling linearly to 0 at 0 and at SENTENCE_LENGTH_ZERO
+  repetition   1 up to REPETITION_OK, falling linearly to 0 at REPETITION_ZERO (max of char and word)
+  paragraphs   1 - repeated_paragraphs / paragraphs
+  ocr          1 - min(1, OCR flags per body line / OCR_FLAGS_PER_LINE_ZERO)
+  joins        1 - JOIN_PENALTY * joined_line_share
+
+A single clear failure (e.g. no Chinese at all) caps the score near weight-th root of the floor;
+an empty text scores 0.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import numpy as np
+
+# Signals.
+CHAR_NGRAM = 10  # Gopher / Data-Juicer: duplicate character 10-grams
+WORD_NGRAM = 5  # jieba tokens are short (often one or two characters): 5 tokens ~ 8-10 characters
+MIN_REPEATED_PARAGRAPH_CHARS = 8  # shorter paragraphs ("（完）", a subhead) may legitimately recur
+
+# quality_score: sub-score shapes.
+CJK_RATIO_FULL = 0.6  # news prose has ~10-15 % punctuation and some digits and Latin names
+PUNCTUATION_BAND = (0.03, 0.30)
+PUNCTUATION_ZERO = 0.60
+SENTENCE_LENGTH_BAND = (6.0, 120.0)  # characters per sentence; OCR run-ons lose their full stops
+SENTENCE_LENGTH_ZERO = 400.0
+REPETITION_OK = 0.10  # Gopher's limit for duplicate 10-gram character share
+REPETITION_ZERO = 0.60
+OCR_FLAGS_PER_LINE_ZERO = 1.0  # cleaning flags a line at most once per artefact kind
+JOIN_PENALTY = 0.5  # joins are repairs of line breaks, a risk rather than a fault
+SUBSCORE_FLOOR = 0.01
+WEIGHTS = {
+    "language": 0.25,
+    "punctuation": 0.15,
+    "sentences": 0.15,
+    "repetition": 0.20,
+    "paragraphs": 0.10,
+    "ocr": 0.10,
+    "joins": 0.05,
+}
+
+QUALITY_COLUMNS = (
+    "cjk_ratio",
+    "punctuation_ratio",
+    "mean_sentence_length",
+    "char_repetition_ratio",
+    "word_repetition_ratio",
+    "joined_line_share",
+    "ocr_flag_count",
+    "repeated_paragraphs",
+    "quality_score",
+)
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_SPACE = re.compile(r"\s+")
+# Unicode punctuation (categories P*) of the Basic Multilingual Plane, as one character class.
+_PUNCTUATION = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")) + "]"
+)
+_WORD_CHAR = re.compile(r"\w")
+_POLY = np.uint64(1_000_003)
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
+
+
+def _repetition_ratio(items: tuple, n: int) -> float:
+    """Share of n-gram occurrences whose n-gram occurs more than once (Data-Juicer's rep ratio)."""
+    if len(items) < n:
+        return 0.0
+    counts = Counter(items[i : i + n] for i in range(len(items) - n + 1))
+    return sum(c for c in counts.values() if c > 1) / (len(items) - n + 1)
+
+
+def _char_repetition_ratio(chars: str, n: int) -> float:
+    """_repetition_ratio over characters, vectorised: n-grams compared by a 64-bit rolling hash."""
+    if len(chars) < n:
+        return 0.0
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(codes) - n + 1
+    ngrams = np.zeros(count, dtype=np.uint64)
+    for offset in range(n):
+        ngrams = ngrams * _POLY + codes[offset : offset + count]  # wraps modulo 2**64 by design
+    _, inverse, counts = np.unique(ngrams, return_inverse=True, return_counts=True)
+    return float(np.count_nonzero(counts[inverse] > 1)) / count
+
+
+def repeated_paragraph_count(paragraphs: list[str]) -> int:
+    """Paragraphs that repeat an earlier paragraph of the same article (extra copies only)."""
+    seen: set[str] = set()
+    repeated = 0
+    for paragraph in paragraphs:
+        key = _SPACE.sub("", paragraph)  # the pipeline has already normalised widths and forms
+        if len(key) < MIN_REPEATED_PARAGRAPH_CHARS:
+            continue
+        repeated += key in seen
+        seen.add(key)
+    return repeated
+
+
+def _band(value: float, low: float, high: float, zero: float) -> float:
+    """1 inside [low, high], linear to 0 at 0 below and at `zero` above."""
+    if value < low:
+        return max(0.0, value / low)
+    if value > high:
+        return max(0.0, 1.0 - (value - high) / (zero - high))
+    return 1.0
+
+
+def quality_score(signals: dict, char_count: int, paragraph_count: int, line_count: int) -> float:
+    """Combine signals into a score in [0, 1] by the weighted geometric mean of the module docstring."""
+    if char_count == 0:
+        return 0.0
+    repetition = max(signals["char_repetition_ratio"], signals["word_repetition_ratio"])
+    ocr_density = signals["ocr_flag_count"] / max(1, line_count)
+    subscores = {
+        "language": min(1.0, signals["cjk_ratio"] / CJK_RATIO_FULL),
+        "punctuation": _band(signals["punctuation_ratio"], *PUNCTUATION_BAND, PUNCTUATION_ZERO),
+        "sentences": _band(signals["mean_sentence_length"], *SENTENCE_LENGTH_BAND, SENTENCE_LENGTH_ZERO),
+        "repetition": 1.0 - min(1.0, max(0.0, repetition - REPETITION_OK) / (REPETITION_ZERO - REPETITION_OK)),
+        "paragraphs": 1.0 - signals["repeated_paragraphs"] / max(1, paragraph_count),
+        "ocr": 1.0 - min(1.0, ocr_density / OCR_FLAGS_PER_LINE_ZERO),
+        "joins": 1.0 - JOIN_PENALTY * signals["joined_line_share"],
+    }
+    score = 1.0
+    for name, weight in WEIGHTS.items():
+        score *= max(SUBSCORE_FLOOR, subscores[name]) ** weight
+    return min(1.0, max(0.0, score))
+
+
+def quality_signals(article_row: dict) -> dict:
+    """The quality columns of one article row (reads text, paragraphs, tokens, joins, quality_flags)."""
+    text = article_row.get("text") or ""
+    paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
+    chars = _SPACE.sub("", text)
+    char_count = len(chars)
+    words = tuple(t for t in (article_row.get("tokens") or []) if _WORD_CHAR.search(t))
+    sentences = [s for s in (_SPACE.sub("", s) for s in _SENTENCE_END.split(text)) if s]
+    joins = len(article_row.get("joins") or [])
+    # Each join folds one source line into the paragraph before it, so body lines = paragraphs + joins.
+    body_lines = len(paragraphs) + joins
+    signals = {
+        "cjk_ratio": len(_CJK.findall(chars)) / char_count if char_count else 0.0,
+        "punctuation_ratio": len(_PUNCTUATION.findall(chars)) / char_count if char_count else 0.0,
+        "mean_sentence_length": sum(map(len, sentences)) / len(sentences) if sentences else 0.0,
+        "char_repetition_ratio": _char_repetition_ratio(chars, CHAR_NGRAM),
+        "word_repetition_ratio": _repetition_ratio(words, WORD_NGRAM),
+        "joined_line_share": joins / max(1, body_lines),
+        "ocr_flag_count": sum(int(flag.get("count") or 0) for flag in article_row.get("quality_flags") or []),
+        "repeated_paragraphs": repeated_paragraph_count(paragraphs),
+    }
+    signals["quality_score"] = quality_score(signals, char_count, len(paragraphs), body_lines)
+    return signals

@@ -1,0 +1,62 @@
+"""A source's home region (where 我市 / 本市 point), from tasks/data/sources.yaml.
+
+A rule matches by a glob on the source file path or by a regex on the article text
+(a newspaper naming itself); the first matching rule wins. See sources.yaml.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from tasks.config import DATA_DIR, ConfigError, load_checked_yaml
+
+SOURCES_FILE = DATA_DIR / "sources.yaml"
+
+
+@dataclass(frozen=True)
+class SourceRule:
+    name: str
+    home_adcode: str
+    source_file_glob: str | None = None
+    text_regex: re.Pattern | None = None
+
+    def matches(self, source_file: str, text: str) -> bool:
+        if self.source_file_glob:
+            path = PurePosixPath(source_file or "")
+            if fnmatch.fnmatch(str(path), self.source_file_glob) or fnmatch.fnmatch(path.name, self.source_file_glob):
+                return True
+        return bool(self.text_regex and self.text_regex.search(text))
+
+
+def load_source_rules(path: Path = SOURCES_FILE, known_adcodes: frozenset[str] | None = None) -> tuple[SourceRule, ...]:
+    """Rules of a sources file; a bad regex or an unknown adcode raises ConfigError naming the rule."""
+    data = load_checked_yaml(path, DATA_DIR / "sources.schema.json")
+    rules = []
+    for index, entry in enumerate(data["sources"]):
+        try:
+            regex = re.compile(entry["text_regex"]) if entry.get("text_regex") else None
+        except re.error as exc:
+            raise ConfigError(f"{path}: field 'sources/{index}/text_regex': {exc}") from exc
+        if known_adcodes is not None and entry["home_adcode"] not in known_adcodes:
+            raise ConfigError(f"{path}: field 'sources/{index}/home_adcode': {entry['home_adcode']} not in the gazetteer")
+        rules.append(SourceRule(entry["name"], entry["home_adcode"], entry.get("source_file_glob"), regex))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def default_source_rules() -> tuple[SourceRule, ...]:
+    """The shipped source rules, checked against the gazetteer, loaded once per process."""
+    from tasks.region_gazetteer import load_gazetteer
+
+    return load_source_rules(SOURCES_FILE, frozenset(load_gazetteer().places))
+
+
+def configured_home(source_file: str, text: str, rules: tuple[SourceRule, ...] | None = None) -> SourceRule | None:
+    """The first rule matching this source file or text, or None."""
+    for rule in default_source_rules() if rules is None else rules:
+        if rule.matches(source_file, text):
+            return rule
+    return None

@@ -1,0 +1,75 @@
+"""Finding place mentions in an article: gazetteer matches weighted by where they stand.
+
+A mention's weight says how much it tells about where the article is: its position
+(dateline, headline, first paragraph), whether the name only starts an organisation's
+name (天津大学: weaker), whether it is a street (南京路: not the city).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.region_gazetteer import NOT_PLACE, Gazetteer
+
+_STREET = re.compile(r"^[东西南北中]?(路|街|大街|大道|胡同|巷|里\d)")
+_DATELINE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日(电|讯)?")
+_PUNCTUATION = set("，。、；：！？,.;:!?（）()《》“”\"'　 \t【】[]—")
+# Characters that end a noun phrase: 东丽区的天津平高…有限公司 is not an organisation named after 东丽区.
+_PHRASE_BREAKS = _PUNCTUATION | set("的和与及在是为了对把将从向等")
+
+
+@dataclass(frozen=True)
+class PositionWeights:
+    """Weight of a mention by where it stands; one visible place."""
+
+    dateline: float = 2.0
+    headline: float = 3.0
+    first_paragraph: float = 1.5
+    body: float = 1.0
+    dateline_window: int = 16  # a place this close to the first paragraph's start, followed by a date, is a dateline
+
+
+@dataclass(frozen=True)
+class Mention:
+    term: str
+    kind: str  # FULL, SHORT, MULTI, HOME or COUNTRY
+    payload: object  # adcodes, a home weight or an alpha-2 code
+    part: str  # "dateline", "headline" or "p<index>"
+    position: float  # part weight
+    in_organisation: bool
+
+
+def _organisation_follows(gazetteer: Gazetteer, text: str, end: int) -> bool:
+    tail = text[end + 1 : end + 1 + gazetteer.org_max_gap + 6]
+    for gap in range(0, gazetteer.org_max_gap + 1):
+        if gap and tail[gap - 1 : gap] in _PHRASE_BREAKS or gap > len(tail):
+            return False
+        if tail.startswith(gazetteer.org_suffixes, gap):
+            return True
+    return False
+
+
+def _parts(headline: str, paragraphs: list[str], dateline: str | None, weights: PositionWeights):
+    if dateline:
+        yield "dateline", dateline, weights.dateline
+    if headline:
+        yield "headline", headline, weights.headline
+    for index, paragraph in enumerate(paragraphs):
+        yield f"p{index}", paragraph, weights.first_paragraph if index == 0 else weights.body
+
+
+def find_mentions(
+    gazetteer: Gazetteer, headline: str, paragraphs: list[str], dateline: str | None, weights: PositionWeights
+) -> list[Mention]:
+    """Every gazetteer match in reading order, leftmost-longest, with its position weight."""
+    mentions = []
+    for part, text, position in _parts(headline, paragraphs, dateline, weights):
+        for end, (term, kind, payload) in gazetteer.automaton.iter_long(text):
+            if kind == NOT_PLACE or _STREET.match(text[end + 1 :]):
+                continue
+            start = end - len(term) + 1
+            weight = position
+            if part == "p0" and start < weights.dateline_window and _DATELINE_DATE.match(text[end + 1 :]):
+                weight = max(position, weights.dateline)
+            mentions.append(Mention(term, kind, payload, part, weight, _organisation_follows(gazetteer, text, end)))
+    return mentions

@@ -1,0 +1,211 @@
+"""Review pages: static HTML showing how every source document was cut into articles.
+
+One index of source documents and one page per document: the source lines in their
+original order, coloured by article and marked by role, with the reason for every
+dropped line, each article's reading order and joins numbered, and beside them the
+articles as published. Files are self-contained (inline CSS, no script, no network)
+and every input text is escaped by Jinja2's autoescape.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from tasks.schema import ACTION_DROPPED, ACTION_JOINED, PUBLISHED_ROLES, ROLE_BODY, ROLE_SUBHEAD
+
+TEMPLATES = Path(__file__).parent / "templates"
+REVIEW_DIR = "review"
+PAGE_PREFIX = "doc_"
+# Light backgrounds that keep dark text readable and stay apart from each other;
+# an article's colour is PALETTE[its position in the document % len(PALETTE)].
+PALETTE = (
+    "#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#d0bfff", "#ffec99",
+    "#96f2d7", "#ffc9c9", "#bac8ff", "#d8f5a2", "#eebefa", "#c5f6fa",
+)
+ORPHAN_COLOUR = "#ced4da"  # a line naming an article that the articles table lacks
+PARAGRAPH_ROLES = (ROLE_BODY, ROLE_SUBHEAD)  # lines that open a paragraph unless joined
+
+
+def page_name(source_file: str) -> str:
+    """Safe, stable file name of a document's review page (names may hold spaces, CJK, slashes)."""
+    return f"{PAGE_PREFIX}{hashlib.sha256(source_file.encode('utf-8')).hexdigest()[:16]}.html"
+
+
+def render_review(
+    articles: pa.Table, lines: pa.Table, out_dir: Path, validation_warnings: Iterable[str] = ()
+) -> Path:
+    """Write the review index and one page per source document under `out_dir`; return index.html."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    warnings = [str(w) for w in validation_warnings]
+    env = _environment()
+    by_file: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"articles": [], "lines": []})
+    for row in articles.to_pylist():
+        by_file[row["source_file"]]["articles"].append(row)
+    for row in lines.to_pylist():
+        by_file[row["source_file"]]["lines"].append(row)
+
+    documents, written = [], set()
+    page = env.get_template("review_document.html.j2")
+    for source_file in sorted(by_file):
+        doc = _document_view(source_file, by_file[source_file]["articles"], by_file[source_file]["lines"], warnings)
+        (out_dir / doc["page"]).write_text(page.render(doc=doc, palette=PALETTE), encoding="utf-8")
+        written.add(doc["page"])
+        documents.append(doc)
+    for stale in out_dir.glob(f"{PAGE_PREFIX}*.html"):  # pages of documents no longer present
+        if stale.name not in written:
+            stale.unlink()
+
+    mentioned = {w for doc in documents for w in doc["warnings"]}
+    totals = {
+        "articles": sum(len(d["articles"]) for d in documents),
+        "lines": sum(len(d["lines"]) for d in documents),
+        "dropped": sum(d["dropped"] for d in documents),
+        "roles": sum((d["roles"] for d in documents), Counter()),
+    }
+    index = out_dir / "index.html"
+    index.write_text(
+        env.get_template("review_index.html.j2").render(
+            documents=documents,
+            totals=totals,
+            general_warnings=[w for w in warnings if w not in mentioned],
+            palette=PALETTE,
+        ),
+        encoding="utf-8",
+    )
+    return index
+
+
+def render_review_for_version(version_dir: Path, validation_warnings: Iterable[str] = ()) -> Path:
+    """Render `<version_dir>/review/` from the version's articles.parquet and lines.parquet."""
+    version_dir = Path(version_dir)
+    articles = pq.read_table(version_dir / "articles.parquet")
+    lines = pq.read_table(version_dir / "lines.parquet")
+    return render_review(articles, lines, version_dir / REVIEW_DIR, validation_warnings)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every input text is escaped, whatever the template name
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["role_class"] = _role_class
+    return env
+
+
+def _role_class(role: str | None) -> str:
+    """CSS class of a role; unknown roles get one shared class rather than a class built from data."""
+    return f"r-{role}" if role in PUBLISHED_ROLES else "r-other"
+
+
+def _document_view(source_file: str, articles: list[dict], lines: list[dict], warnings: list[str]) -> dict:
+    """Everything a document page and its index row show, computed once."""
+    # Article order as in tasks/tables.py: by first source line in reading order.
+    articles = sorted(articles, key=lambda a: ((a["source_lines"] or [0])[:1], a["article_id"]))
+    cards = {a["article_id"]: _article_card(i, a) for i, a in enumerate(articles)}
+    lines = sorted(lines, key=lambda r: r["line_no"])
+    present = {r["line_no"] for r in lines}
+    role_of = {r["line_no"]: r["role"] for r in lines}
+    for card in cards.values():
+        card["paragraph_of"] = _paragraph_numbers(card["source_lines"], card["joined_to"], role_of)
+    problems = []
+    for row in lines:
+        aid = row["article_id"]
+        if aid is not None and aid not in cards:
+            problems.append(f"line {row['line_no']} names article {aid}, which is not in the articles table")
+    for card in cards.values():
+        missing = [n for n in card["source_lines"] if n not in present]
+        if missing:
+            problems.append(f"{card['label']}: source lines {missing[:10]} are not in the lines table")
+    ids = set(cards)
+    flags = Counter()
+    for a in articles:
+        flags.update({f["flag"]: f["count"] for f in a["quality_flags"] or []})
+    return {
+        "source_file": source_file,
+        "page": page_name(source_file),
+        "articles": list(cards.values()),
+        "lines": [_line_view(row, cards.get(row["article_id"])) for row in lines],
+        "roles": Counter(r["role"] for r in lines),
+        "dropped": sum(1 for r in lines if r["action"] == ACTION_DROPPED),
+        "incomplete": sum(1 for a in articles if not a["is_complete"]),
+        "flags": dict(sorted(flags.items())),
+        "warnings": [w for w in warnings if source_file in w or any(i in w for i in ids)],
+        "problems": problems,
+    }
+
+
+def _article_card(position: int, article: dict) -> dict:
+    """An article as published, with its colour and, per source line, its place in reading order."""
+    joins = [tuple(pair) for pair in article["joins"] or [] if pair is not None and len(pair) == 2]
+    joined_to = {b: a for a, b in joins}
+    order = list(article["source_lines"] or [])
+    return {
+        **article,
+        "label": f"A{position + 1}",
+        "colour": PALETTE[position % len(PALETTE)],
+        "source_lines": order,
+        "joins": joins,
+        "step": {line_no: i + 1 for i, line_no in enumerate(order)},
+        "joined_to": joined_to,
+        "reporters": article["reporters"] or [],
+        "themes": article["themes"] or [],
+        "topics": article["topics"] or [],
+        "regions": article["regions"] or [],
+        "theme_evidence": article["theme_evidence"] or [],
+        "region_evidence": article["region_evidence"] or [],
+        "paragraphs": article["paragraphs"] or [],
+        "text": article["text"] or "",
+        "quality_flags": article["quality_flags"] or [],
+    }
+
+
+def _line_view(row: dict, card: dict | None) -> dict:
+    """One source line as shown: its article marker, reading step, paragraph and join."""
+    view = {**row, "label": None, "colour": None, "step": None, "paragraph": None, "joined_to": None}
+    view["clean_differs"] = row["clean_text"] is not None and row["clean_text"] != row["text"].strip()
+    view["is_dropped"] = row["action"] == ACTION_DROPPED
+    view["role_class"] = _role_class(row["role"])
+    if row["article_id"] is None:
+        return view
+    if card is None:
+        return {**view, "label": "A?", "colour": ORPHAN_COLOUR}
+    line_no = row["line_no"]
+    joined_to = card["joined_to"].get(line_no)
+    if joined_to is None and row["action"] == ACTION_JOINED:
+        joined_to = _previous(card["source_lines"], line_no)
+    return {
+        **view,
+        "label": card["label"],
+        "colour": card["colour"],
+        "step": card["step"].get(line_no),
+        "paragraph": card["paragraph_of"].get(line_no),
+        "joined_to": joined_to,
+    }
+
+
+def _paragraph_numbers(order: list[int], joined_to: dict[int, int], role_of: dict[int, str]) -> dict[int, int]:
+    """Paragraph number of each body line in reading order; a joined line keeps its paragraph's."""
+    numbers, current = {}, 0
+    for line_no in order:
+        if role_of.get(line_no) not in PARAGRAPH_ROLES:
+            continue
+        if line_no not in joined_to or current == 0:
+            current += 1
+        numbers[line_no] = current
+    return numbers
+
+
+def _previous(order: list[int], line_no: int) -> int | None:
+    i = order.index(line_no) if line_no in order else -1
+    return order[i - 1] if i > 0 else None

@@ -1,0 +1,165 @@
+"""Article segmentation: cut a cleaned document into whole articles in reading order.
+
+The steps: block kinds and layout blocks in file order (segment_layout), continuation links
+across column breaks (segment_links), then articles assembled here with final line roles,
+actions and reasons. One path for OCR pages, markdown features and web pages.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from tasks.records import Article, CleanLine, Segmentation, SourceDocument
+from tasks.schema import (
+    ACTION_DROPPED, ACTION_JOINED, ACTION_KEPT, ACTION_NORMALIZED, MARKUP_EMPHASIS, MARKUP_HEADING,
+    ROLE_BODY, ROLE_BYLINE, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE, ROLE_HEADLINE,
+    ROLE_KICKER, ROLE_SUBHEAD, ROLE_SUBTITLE,
+)
+from tasks.segment_articles import attach_metadata, quality_flags
+from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
+from tasks.segment_joins import doubled_overlap, mid_start, open_end
+from tasks.segment_layout import KIND_MARKER, Block, heading_level, is_emphasis_line, layout_blocks, line_kinds
+from tasks.segment_links import body_text, choose_links, subhead_flags
+
+log = logging.getLogger(__name__)
+FLAG_DOUBLED = "doubled_char_at_join"
+
+
+def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
+    """Articles of `doc` in order of first line, and every input line with its final role.
+
+    Never raises: on an internal error every content line goes, in file order, into one
+    incomplete article with the error as its lines' reason.
+    """
+    lines = sorted((replace(line) for line in lines), key=lambda line: line.line_no)
+    try:
+        return _segment(doc, lines)
+    except Exception as error:  # noqa: BLE001 - a bad page must not stop the batch
+        log.exception("segmentation failed for %s", doc.source_file)
+        return _fallback(lines, f"segmentation error: {type(error).__name__}")
+
+
+def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
+    content = [line for line in lines if line.role == ROLE_CONTENT]
+    kinds = line_kinds(content, doc.title)
+    blocks = layout_blocks(content, kinds)
+    texts = [body_text(line.text) for line in content]
+    marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
+    is_subhead = subhead_flags(texts, marked)
+    links = choose_links(blocks, texts, is_subhead)
+    linked_in = {b: a for a, b in links.items()}
+    for i, kind in enumerate(kinds):
+        if kind == KIND_MARKER:
+            content[i].role, content[i].action = ROLE_CONTINUATION, ACTION_DROPPED
+            content[i].reason = "continuation marker standing alone"
+    roots = [b for b in blocks if b.head or b.bylines or (b.body and b.body[0] not in linked_in)]
+    articles = []
+    for block in sorted(roots, key=lambda b: min(b.head + b.bylines + b.body[:1])):
+        order = _reading_order(block, blocks, links, linked_in)
+        articles.append(_assemble(len(articles), block, order, content, texts, links, linked_in, is_subhead))
+    for line in content:
+        if line.role == ROLE_CONTENT:
+            line.role, line.action, line.reason = ROLE_FURNITURE, ACTION_DROPPED, "content line in no article"
+    for line in lines:
+        if line.role != ROLE_CONTENT and line.article_ordinal is None:
+            line.action = ACTION_DROPPED
+    attach_metadata(articles, lines)
+    return Segmentation(articles=articles, lines=lines)
+
+
+def _reading_order(root: Block, blocks: list[Block], links: dict[int, int], linked_in: dict[int, int]) -> list[int]:
+    """Body lines of the article rooted at `root`: each line, then what continues it, then what follows it."""
+    succ = {x: (b.body[k + 1] if k + 1 < len(b.body) else None) for b in blocks for k, x in enumerate(b.body)}
+    order: list[int] = []
+    stack = [root.body[0]] if root.body and root.body[0] not in linked_in else []
+    while stack:
+        x = stack.pop()
+        order.append(x)
+        nxt = succ.get(x)
+        if nxt is not None and nxt not in linked_in:
+            stack.append(nxt)
+        if x in links:
+            stack.append(links[x])  # popped first: the continuation comes before what stands below
+    return order
+
+
+def _assemble(ordinal: int, block: Block, order: list[int], content: list[CleanLine], texts: list[str],
+              links: dict[int, int], linked_in: dict[int, int], is_subhead: list[bool]) -> Article:
+    article = Article(ordinal=ordinal, headline="", paragraphs=[], source_lines=[])
+    _assign_heads(article, block, content)
+    for i in block.bylines:
+        content[i].role = ROLE_BYLINE
+        article.reporters += parse_byline(content[i].text, names_only_ok=True) or []
+    article.continued_from_page = block.from_page
+    previous = None
+    for i in order:
+        line, text = content[i], texts[i]
+        marker = parse_continuation(line.text)
+        if marker:
+            article.continued_from_page = article.continued_from_page or marker.from_page
+            article.continued_to_page = article.continued_to_page or marker.to_page
+        line.role = ROLE_SUBHEAD if is_subhead[i] else ROLE_BODY
+        line.action = ACTION_NORMALIZED if (line.rule_hits or marker) else ACTION_KEPT
+        if linked_in.get(i) == previous and previous is not None and article.paragraphs:
+            doubled = doubled_overlap(texts[previous], text)
+            line.action, line.reason = ACTION_JOINED, f"continues line {content[previous].line_no}"
+            if doubled:
+                line.reason += f"; dropped doubled {text[:doubled]!r} at the join"
+                line.ocr_flags = tuple(line.ocr_flags) + (FLAG_DOUBLED,)
+                text = text[doubled:]
+            article.paragraphs[-1] += text
+            article.joins.append((content[previous].line_no, line.line_no))
+        elif text:
+            article.paragraphs.append(text)
+        previous = i
+    if order and not article.reporters:
+        dateline = parse_dateline(texts[order[0]])
+        if dateline:
+            article.reporters, article.dateline_source = dateline.reporters, dateline.source
+    elif order and (dateline := parse_dateline(texts[order[0]])):
+        article.dateline_source = dateline.source
+    heads = [i for i in block.head] + list(block.bylines)
+    article.source_lines = [content[i].line_no for i in heads + order]
+    for i in heads + order:
+        content[i].article_ordinal = ordinal
+        if content[i].action == ACTION_KEPT and content[i].rule_hits:
+            content[i].action = ACTION_NORMALIZED
+    article.is_complete = _is_complete(article, order, texts, links, linked_in)
+    article.quality_flags = quality_flags(article, [content[i] for i in heads + order])
+    return article
+
+
+def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> None:
+    texts = [content[i].text.strip() for i in block.head]
+    roles = [ROLE_HEADLINE] * len(texts)
+    if len(texts) == 1:
+        kicker, headline, subtitle = split_head_line(texts[0])
+        article.kicker, article.headline, article.subtitle = kicker, headline, subtitle
+    elif texts:
+        main = 1 if is_kicker_text(texts[0]) and not is_subtitle_text(texts[1]) else 0
+        roles = [ROLE_KICKER if k < main else ROLE_HEADLINE if k == main else ROLE_SUBTITLE for k in range(len(texts))]
+        article.headline = split_head_line(texts[main])[1]
+        article.kicker = " ".join(texts[:main]) or split_head_line(texts[main])[0]
+        article.subtitle = " ".join(texts[main + 1:]) or split_head_line(texts[main])[2]
+    for i, role in zip(block.head, roles):
+        content[i].role, content[i].action = role, ACTION_NORMALIZED if content[i].rule_hits else ACTION_KEPT
+
+
+def _is_complete(article: Article, order: list[int], texts: list[str], links: dict[int, int], linked_in: dict[int, int]) -> bool:
+    if not article.headline or article.continued_from_page or article.continued_to_page or not order:
+        return False
+    first, last = order[0], order[-1]
+    return not (mid_start(texts[first]) > 0 and first not in linked_in) and not (open_end(texts[last]) and last not in links)
+
+
+def _fallback(lines: list[CleanLine], reason: str) -> Segmentation:
+    content = [line for line in lines if line.role == ROLE_CONTENT]
+    for line in lines:
+        line.article_ordinal, line.action = None, ACTION_DROPPED
+    if not content:
+        return Segmentation(articles=[], lines=lines)
+    for line in content:
+        line.role, line.article_ordinal, line.action, line.reason = ROLE_BODY, 0, ACTION_KEPT, reason
+    article = Article(ordinal=0, headline="", paragraphs=[line.text.strip() for line in content],
+                      source_lines=[line.line_no for line in content], is_complete=False)
+    return Segmentation(articles=[article], lines=lines)

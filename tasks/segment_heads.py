@@ -1,0 +1,178 @@
+"""Article head structures of Chinese news text: bylines, datelines, continuation markers, kickers.
+
+Each parser takes one line's text and returns what it found or None; vocabularies come
+from tasks/data/segment_lexicon.yaml so that a new agency or title is a data change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).parent / "data" / "segment_lexicon.yaml"
+CJK = "\u4e00-\u9fff"
+NAME = rf"[{CJK}][{CJK}·]{{1,4}}"  # a Chinese personal name, 2-5 characters
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The segmentation vocabularies (validated: every value but `version` is a list of strings)."""
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    for key, value in data.items():
+        if key != "version" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ValueError(f"{LEXICON_PATH.name}: {key} must be a list of strings")
+    return data
+
+
+LEXICON_VERSION: str = str(lexicon()["version"])
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation (closing quotes allowed after it)."""
+    lex = lexicon()
+    body = text.rstrip().rstrip("".join(lex["closing_after_final"]))
+    return bool(body) and body[-1] in lex["sentence_final"]
+
+
+@dataclass(frozen=True)
+class Continuation:
+    from_page: int | None
+    to_page: int | None
+    text: str  # the line with the markers removed
+
+
+def _page_number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token in _CN_DIGITS:
+        return _CN_DIGITS[token]
+    if len(token) == 2 and token[0] == "十":
+        return 10 + _CN_DIGITS.get(token[1], 0)
+    return None
+
+
+_MARKER = re.compile(r"[(（]\s*(上接|接|下转|转)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]")
+
+
+def parse_continuation(text: str) -> Continuation | None:
+    """Find `(上接第N版)` / `(下转第N版)` markers; None when the line has none."""
+    found = list(_MARKER.finditer(text))
+    if not found:
+        return None
+    from_page = to_page = None
+    for match in found:
+        page = _page_number(match.group(2))
+        if match.group(1) in ("上接", "接"):
+            from_page = from_page or page
+        else:
+            to_page = to_page or page
+    return Continuation(from_page, to_page, _MARKER.sub("", text).strip())
+
+
+def _title_pattern() -> str:
+    titles = sorted(lexicon()["byline_titles"], key=len, reverse=True)
+    return "|".join(re.escape(t) for t in titles)
+
+
+def parse_names(text: str) -> list[str]:
+    """Names in a run like `张原 李宁馨、魏天权`; empty when anything else is in the run."""
+    parts = [p for p in re.split(r"[\s、,，/]+", text.strip()) if p]
+    if not parts or not all(re.fullmatch(NAME, p) for p in parts):
+        return []
+    return parts
+
+
+def parse_byline(text: str, names_only_ok: bool = False) -> list[str] | None:
+    """Reporter names of a byline line (`■ 本报记者 张清`, `记者 王奇 通讯员 李四`), else None.
+
+    A bare list of names (`张原 李宁馨 魏天权`) counts only with `names_only_ok`, which the
+    caller sets when the line stands right under a headline.
+    """
+    body = text.strip().lstrip("".join(lexicon()["byline_bullets"])).strip()
+    if not body or len(body) > 40 or re.search(r"[。！？；]", body):
+        return None
+    titles = _title_pattern()
+    pieces = re.split(rf"(?:^|\s+|(?<=[{CJK}]))(?:{titles})\s*[:：]?\s*", body)
+    if len(pieces) > 1 and not pieces[0].strip():
+        names = [n for piece in pieces[1:] for n in parse_names(piece)]
+        if names and all(parse_names(piece) or not piece.strip() for piece in pieces[1:]):
+            return names
+        return None
+    if names_only_ok and 2 <= len(body) <= 20:
+        names = parse_names(body)
+        if len(names) > 1 or (names and len(body) <= 3):
+            return names
+    return None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    source: str
+    reporters: list[str]
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """`本报讯(记者 吴巧君)…`, `新华社北京5月1日电(记者 张三)…` at the start of a paragraph."""
+    sources = "|".join(re.escape(s) for s in lexicon()["dateline_sources"])
+    match = re.match(rf"\s*({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?", text)
+    if not match or (match.group(1) != "本报讯" and not match.group(2) and not match.group(3)):
+        return None
+    reporters: list[str] = []
+    if match.group(3):
+        reporters = parse_byline(match.group(3)) or []
+    source = match.group(1)
+    return Dateline(source, reporters)
+
+
+def split_head_line(text: str) -> tuple[str | None, str, str | None]:
+    """Split one head line into (kicker, headline, subtitle).
+
+    `市人大代表任达建议 进一步推动…` carries its kicker before a space; `标题 ——记…` its
+    subtitle after a dash.
+    """
+    text = text.strip()
+    subtitle = None
+    for opener in lexicon()["subtitle_openers"]:
+        cut = text.find(opener, 2)
+        if cut > 0:
+            text, subtitle = text[:cut].strip(), text[cut:].strip()
+            break
+    kicker = None
+    left, _, right = text.partition(" ")
+    if right.strip() and len(left) >= 4 and len(right.strip()) >= 4 and is_kicker_text(left):
+        kicker, text = left, right.strip()
+    return kicker, text, subtitle
+
+
+def is_kicker_text(text: str) -> bool:
+    """A short line naming who proposes or says something (`市政协委员孟昭宽建议`, `…赵长龙:`)."""
+    text = text.strip()
+    return len(text) <= 40 and any(text.endswith(e) for e in lexicon()["kicker_endings"])
+
+
+def is_subtitle_text(text: str) -> bool:
+    """`——记…` and other dash-led 副题 lines."""
+    return any(text.strip().startswith(o) for o in lexicon()["subtitle_openers"])
+
+
+def headline_likeness(text: str) -> float:
+    """Evidence in [0, 1] that a line's own text reads as a title (short, no sentence punctuation)."""
+    text = text.strip()
+    n = len(text)
+    if n < 4 or n > 60 or parse_continuation(text):
+        return 0.0
+    score = 1.0
+    score -= 0.35 * len(re.findall(r"[，,；;]", text))
+    if re.search(r"[。]", text):
+        score -= 0.8
+    if ends_sentence(text) and not text.endswith(("！", "？", "!", "?")):
+        score -= 0.5
+    if n > 32:
+        score -= 0.3
+    if not re.search(rf"[{CJK}]", text):
+        score -= 0.7
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,158 @@
+"""First pass of segmentation: give each content line a block kind and cut the page, in file
+order, into layout blocks (head lines, bylines, body lines) before paragraph repair.
+
+Head evidence is scored per line, then decided against one threshold (HEAD_THRESHOLD).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tasks.records import CleanLine
+from tasks.schema import MARKUP_EMPHASIS, MARKUP_HEADING
+from tasks.segment_heads import (
+    headline_likeness,
+    is_kicker_text,
+    is_subtitle_text,
+    parse_byline,
+    parse_continuation,
+    parse_dateline,
+    split_head_line,
+)
+from tasks.segment_joins import bridge_word, mid_start, open_end
+
+HEAD_THRESHOLD = 0.95
+MAX_HEAD_LINES = 3
+
+KIND_HEAD, KIND_BYLINE, KIND_BODY, KIND_MARKER = "head", "byline", "body", "marker"
+
+
+@dataclass
+class Block:
+    """A layout block: the lines between one head and the next, in file order (indices into content)."""
+
+    head: list[int] = field(default_factory=list)
+    bylines: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    from_page: int | None = None
+
+
+def heading_level(line: CleanLine) -> int | None:
+    """Markdown heading depth of a line (`## x` -> 2), None when it is not a heading."""
+    match = re.match(r"\s*(#{1,6})\s", line.raw)
+    if match:
+        return len(match.group(1))
+    return 1 if line.markup == MARKUP_HEADING else None
+
+
+def is_emphasis_line(line: CleanLine) -> bool:
+    return line.markup == MARKUP_EMPHASIS or bool(re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", line.raw))
+
+
+def _likeness(text: str) -> float:
+    """Title likeness of a line, read on its main title when a kicker or 副题 shares the line."""
+    kicker, headline, subtitle = split_head_line(text)
+    if kicker or subtitle:
+        return min(1.0, headline_likeness(headline) + 0.3)
+    return headline_likeness(text)
+
+
+def head_scores(content: list[CleanLine], title: str | None = None) -> list[float]:
+    """Evidence per content line that it is a title line (headline, kicker or subtitle)."""
+    texts = [line.text.strip() for line in content]
+    levels = [heading_level(line) for line in content]
+    top_level = min((lv for lv in levels if lv), default=None)
+    likeness = [_likeness(t) for t in texts]
+    scores = []
+    for i, text in enumerate(texts):
+        if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
+            likeness[i] = max(likeness[i], 0.6)  # 副题 run long and carry commas
+        if likeness[i] < 0.5:
+            scores.append(0.0)
+            continue
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        prev = texts[i - 1] if i > 0 else ""
+        score = likeness[i]
+        if levels[i]:
+            score += 0.3 if levels[i] == top_level else -0.1
+        announces_body = bool(parse_byline(nxt, names_only_ok=True) or parse_dateline(nxt) or parse_continuation(nxt))
+        if announces_body:
+            score += 0.6
+        if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text)):
+            score += 0.4
+        if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
+            score += 0.4
+        if is_emphasis_line(content[i]):
+            score += 0.3 if (prev and is_kicker_text(prev)) else -0.3
+        if text.endswith(("？", "?")):
+            score -= 0.5
+        if i == 0:
+            score += 0.3
+        if title and text and (text in title or title in text):
+            score += 0.5
+        if top_level and not levels[i] and not is_emphasis_line(content[i]):
+            score -= 0.2  # a page that marks its titles with markup: unmarked lines are not titles
+        prev_runs_on = prev and open_end(prev) and parse_byline(prev, names_only_ok=True) is None
+        runs_on = nxt and not announces_body and open_end(text) and bridge_word(text, nxt)
+        if mid_start(text) > 0 or (prev_runs_on and bridge_word(prev, text)) or runs_on:
+            score -= 0.6
+        scores.append(score)
+    return scores
+
+
+def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD) -> list[str]:
+    """Block kind of every content line: head, byline, body or a standalone continuation marker."""
+    scores = head_scores(content, title)
+    kinds: list[str] = []
+    run = 0
+    for i, line in enumerate(content):
+        text = line.text.strip()
+        marker = parse_continuation(text)
+        after_head = bool(kinds) and kinds[-1] == KIND_HEAD
+        if marker and not marker.text:
+            kind = KIND_MARKER
+        elif parse_byline(text, names_only_ok=after_head) is not None:
+            kind = KIND_BYLINE
+        elif scores[i] >= threshold and run < MAX_HEAD_LINES:
+            kind = KIND_HEAD
+        else:
+            kind = KIND_BODY
+        run = run + 1 if kind == KIND_HEAD else 0
+        kinds.append(kind)
+    return kinds
+
+
+def layout_blocks(content: list[CleanLine], kinds: list[str]) -> list[Block]:
+    """Cut content lines into blocks in file order; a dateline or `(上接…)` inside a body opens a new block."""
+    blocks: list[Block] = []
+    pending_from: int | None = None
+    for i, line in enumerate(content):
+        kind, text = kinds[i], line.text.strip()
+        current = blocks[-1] if blocks else None
+        if kind == KIND_MARKER:
+            marker = parse_continuation(text)
+            pending_from = marker.from_page if marker else None
+            continue
+        if kind == KIND_HEAD:
+            if not current or current.body or current.bylines or (current.head and kinds[i - 1] != KIND_HEAD):
+                current = Block()
+                blocks.append(current)
+            current.head.append(i)
+        elif kind == KIND_BYLINE:
+            nxt = next((k for k in range(i + 1, len(kinds)) if kinds[k] != KIND_MARKER), None)
+            opens_nothing = nxt is None or kinds[nxt] != KIND_BODY or mid_start(content[nxt].text) > 0
+            if current and (not current.body or opens_nothing):
+                current.bylines.append(i)  # under its head, or signing the text above it
+            else:
+                blocks.append(Block(bylines=[i]))
+        else:
+            marker = parse_continuation(text)
+            opens = parse_dateline(text) or (marker and marker.from_page)
+            if not current or (opens and current.body):
+                current = Block()
+                blocks.append(current)
+            current.body.append(i)
+        if pending_from and blocks and (kind != KIND_HEAD):
+            blocks[-1].from_page = blocks[-1].from_page or pending_from
+            pending_from = None
+    return blocks

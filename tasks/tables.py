@@ -1,0 +1,36 @@
+"""Arrow tables from step rows, always with the explicit schemas of tasks/schema.py."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyarrow as pa
+
+from tasks.records import Reject
+from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
+
+
+def _table(rows: list[dict], schema: pa.Schema, version: str) -> pa.Table:
+    columns = {name: [row.get(name) for row in rows] for name in schema.names if name != "dataset_version"}
+    columns["dataset_version"] = [version] * len(rows)
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def articles_table(rows: list[dict], version: str) -> pa.Table:
+    """The articles table, sorted by source file then first source line for stable output."""
+    ordered = sorted(rows, key=lambda r: (r["source_file"], r["source_lines"][:1] or [0], r["article_id"]))
+    return _table(ordered, ARTICLES_SCHEMA, version)
+
+
+def lines_table(rows: list[dict], version: str) -> pa.Table:
+    """The lines table, sorted by (source_file, line_no)."""
+    ordered = sorted(rows, key=lambda r: (r["source_file"], r["line_no"]))
+    return _table(ordered, LINES_SCHEMA, version)
+
+
+def rejects_table(rejects: Iterable[Reject], version: str) -> pa.Table:
+    """The rejects table: one row per input file that could not be processed."""
+    rows = [
+        {"source_file": r.source_file, "sha256": r.sha256, "bytes": r.byte_count, "reason": r.reason}
+        for r in sorted(rejects, key=lambda r: r.source_file)
+    ]
+    return _table(rows, REJECTS_SCHEMA, version)

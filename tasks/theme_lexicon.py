@@ -1,0 +1,96 @@
+"""The theme vocabularies: IPTC level-1 terms and level-2 domain topics, loaded from YAML.
+
+Both files live in tasks/data/ and are checked against their JSON Schemas at load;
+terms of all themes go into one Aho-Corasick automaton for leftmost-longest matching.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from tasks.config import DATA_DIR, file_digest, load_checked_yaml
+
+IPTC_FILE = DATA_DIR / "iptc_mediatopics.yaml"
+TOPICS_FILE = DATA_DIR / "topics.yaml"
+IPTC_SCHEMA = DATA_DIR / "iptc_mediatopics.schema.json"
+TOPICS_SCHEMA = DATA_DIR / "topics.schema.json"
+
+
+@dataclass(frozen=True)
+class Category:
+    """One theme or topic: its code, labels and parent (topics only)."""
+
+    code: str
+    label_en: str
+    label_zh: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Categories and an automaton mapping each term to its (category index, weight) pairs."""
+
+    categories: tuple[Category, ...]
+    automaton: ahocorasick.Automaton
+    version: str
+    headline_weight: float
+
+    def count_terms(self, text: str) -> Counter[str]:
+        """Occurrences of each known term in text, leftmost-longest and non-overlapping."""
+        counts: Counter[str] = Counter()
+        if not text or len(self.automaton) == 0:
+            return counts
+        for _end, (term, _entries) in self.automaton.iter_long(text):
+            counts[term] += 1
+        return counts
+
+    def entries(self, term: str) -> tuple[tuple[int, float], ...]:
+        """(category index, weight) pairs of a term."""
+        return self.automaton.get(term)[1]
+
+
+def _build(categories: list[Category], term_groups: list[list[dict]], version: str, headline_weight: float) -> Lexicon:
+    weights: dict[str, dict[int, float]] = {}
+    for index, groups in enumerate(term_groups):
+        for group in groups:
+            for word in group["words"]:
+                word = str(word).strip()
+                per_term = weights.setdefault(word, {})
+                # A term listed twice under one category keeps its highest weight.
+                per_term[index] = max(per_term.get(index, 0.0), float(group["weight"]))
+    automaton = ahocorasick.Automaton()
+    for term, per_term in weights.items():
+        automaton.add_word(term, (term, tuple(sorted(per_term.items()))))
+    if weights:
+        automaton.make_automaton()
+    return Lexicon(tuple(categories), automaton, version, headline_weight)
+
+
+def load_themes(path: Path = IPTC_FILE) -> Lexicon:
+    """IPTC Media Topics level 1 with their weighted terms."""
+    data = load_checked_yaml(path, IPTC_SCHEMA)
+    categories = [Category(t["code"], t["label_en"], t["label_zh"]) for t in data["themes"]]
+    return _build(categories, [t["terms"] for t in data["themes"]], data["version"], float(data["headline_weight"]))
+
+
+def load_topics(path: Path = TOPICS_FILE, headline_weight: float = 3.0) -> Lexicon:
+    """Level-2 domain topics with their weighted terms and parent IPTC code."""
+    data = load_checked_yaml(path, TOPICS_SCHEMA)
+    categories = [Category(t["code"], t["label_en"], t["label_zh"], t["parent"]) for t in data["topics"]]
+    return _build(categories, [t["terms"] for t in data["topics"]], data["version"], headline_weight)
+
+
+@lru_cache(maxsize=1)
+def default_lexicons() -> tuple[Lexicon, Lexicon]:
+    """The shipped theme and topic lexicons, loaded once per process."""
+    return load_themes(), load_topics()
+
+
+def taxonomy_version() -> str:
+    """Versions of both taxonomy files plus a hash of their bytes."""
+    themes, topics = default_lexicons()
+    return f"iptc-{themes.version}+topics-{topics.version}+{file_digest(IPTC_FILE, TOPICS_FILE)}"

@@ -1,0 +1,135 @@
+"""Theme classification: IPTC Media Topics level 1 plus configurable level-2 domain topics.
+
+Score first: every known term found in the headline or body adds its weight to each
+theme it belongs to (a repeated term adds sub-linearly, a headline term counts
+`headline_weight` times). Decide second: themes are ranked by their share of the
+total score and kept above the thresholds in `ThemeThresholds`. The evidence lists the
+terms behind each kept label, so a reader can see why.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from tasks.records import Label, ThemeResult
+from tasks.theme_lexicon import Lexicon, default_lexicons, taxonomy_version
+
+TAXONOMY_VERSION = taxonomy_version()
+
+
+@dataclass(frozen=True)
+class ThemeThresholds:
+    """Where scores become labels; one visible place."""
+
+    min_theme_share: float = 0.15  # a secondary theme needs this share of the total score
+    max_themes: int = 4
+    min_total_score: float = 2.0  # below this the article says too little to be classified
+    topic_saturation: float = 12.0  # topic raw score at which its score reaches 1.0
+    min_topic_score: float = 0.25
+    max_topics: int = 5
+    evidence_terms: int = 4  # terms named per label in the evidence
+
+
+DEFAULT_THRESHOLDS = ThemeThresholds()
+
+
+@dataclass
+class _Scored:
+    raw: list[float]
+    terms: list[Counter[str]]  # per category: term -> body count
+    head_terms: list[set[str]]
+
+
+def _score(lexicon: Lexicon, headline: str, text: str) -> _Scored:
+    size = len(lexicon.categories)
+    scored = _Scored([0.0] * size, [Counter() for _ in range(size)], [set() for _ in range(size)])
+    for part, factor in ((text, 1.0), (headline, lexicon.headline_weight)):
+        for term, count in lexicon.count_terms(part).items():
+            for index, weight in lexicon.entries(term):
+                # 1 + ln(count): the fifth mention of a term says less than the first.
+                scored.raw[index] += factor * weight * (1.0 + math.log(count))
+                if factor == 1.0:
+                    scored.terms[index][term] += count
+                else:
+                    scored.head_terms[index].add(term)
+    return scored
+
+
+def _evidence(code: str, scored: _Scored, index: int, limit: int) -> str:
+    body = ", ".join(f"{t}×{c}" for t, c in scored.terms[index].most_common(limit))
+    head = ", ".join(sorted(scored.head_terms[index])[:limit])
+    text = f"{code} {body}" if body else code
+    return f"{text} (headline: {head})" if head else text
+
+
+def classify_themes(
+    headline: str, text: str, tokens: list[str] | None = None, thresholds: ThemeThresholds = DEFAULT_THRESHOLDS
+) -> ThemeResult:
+    """IPTC level-1 themes (most central first) and level-2 topics of one article, with evidence.
+
+    `tokens` is accepted for the pipeline's uniform call; matching runs on the text
+    itself (leftmost-longest), which does not depend on how jieba cut compounds.
+    """
+    theme_lexicon, topic_lexicon = default_lexicons()
+    headline, text = headline or "", text or ""
+    scored = _score(theme_lexicon, headline, text)
+    total = sum(scored.raw)
+    themes: list[Label] = []
+    evidence: list[str] = []
+    if total >= thresholds.min_total_score:
+        ranked = sorted(range(len(scored.raw)), key=lambda i: (-scored.raw[i], i))
+        for rank, index in enumerate(ranked[: thresholds.max_themes]):
+            share = scored.raw[index] / total
+            if rank > 0 and share < thresholds.min_theme_share:
+                break
+            category = theme_lexicon.categories[index]
+            themes.append(Label(category.code, category.label_en, round(share, 4)))
+            evidence.append(_evidence(category.code, scored, index, thresholds.evidence_terms))
+    topics = _topics(topic_lexicon, headline, text, thresholds, evidence)
+    return ThemeResult(themes=themes, topics=topics, evidence=evidence)
+
+
+def _topics(lexicon: Lexicon, headline: str, text: str, thresholds: ThemeThresholds, evidence: list[str]) -> list[Label]:
+    scored = _score(lexicon, headline, text)
+    found = []
+    for index, raw in enumerate(scored.raw):
+        score = min(1.0, raw / thresholds.topic_saturation)
+        if score >= thresholds.min_topic_score:
+            found.append((score, index))
+    found.sort(key=lambda pair: (-pair[0], pair[1]))
+    labels = []
+    for score, index in found[: thresholds.max_topics]:
+        category = lexicon.categories[index]
+        labels.append(Label(category.code, category.label_zh, round(score, 4)))
+        evidence.append(_evidence(f"topic:{category.code}", scored, index, thresholds.evidence_terms))
+    return labels
+
+
+def evaluate_labelled(path: str, thresholds: ThemeThresholds = DEFAULT_THRESHOLDS) -> dict:
+    """Primary-theme accuracy on a labelled TSV (label, accepted IPTC codes comma-separated, text).
+
+    A row counts as a hit when the primary theme is among its accepted codes. Returns
+    {"articles", "accuracy", "per_label": {label: {"articles", "accuracy", "predicted": {code: n}}}}.
+    Measuring only: nothing is learnt from the file.
+    """
+    per_label: dict[str, dict] = {}
+    hits = total = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or not parts[1].startswith("medtop:"):
+                continue  # header or malformed row
+            label, accepted, text = parts[0], set(parts[1].split(",")), parts[2]
+            primary = classify_themes("", text, None, thresholds).primary_theme
+            stats = per_label.setdefault(label, {"articles": 0, "hits": 0, "predicted": Counter()})
+            stats["articles"] += 1
+            stats["predicted"][primary or "none"] += 1
+            hit = primary in accepted
+            stats["hits"] += hit
+            hits += hit
+            total += 1
+    for stats in per_label.values():
+        stats["accuracy"] = round(stats.pop("hits") / stats["articles"], 4)
+        stats["predicted"] = dict(stats["predicted"].most_common())
+    return {"articles": total, "accuracy": round(hits / total, 4) if total else None, "per_label": per_label}

@@ -1,0 +1,81 @@
+"""Integration: the real Prefect flow and the real Great Expectations validation on seeds/."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import SEEDS, non_blank_lines
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def seeds_build(prefect_harness, tmp_path_factory):
+    from flows.build import build_dataset
+
+    output = tmp_path_factory.mktemp("output")
+    summary = build_dataset(str(SEEDS), str(output), "news")
+    return summary, output
+
+
+def test_build_publishes_a_version_with_the_contract_files(seeds_build):
+    summary, output = seeds_build
+    assert summary.status == "published", summary.message
+    version_dir = Path(summary.version_path)
+    latest = (output / "news" / "LATEST").read_text().strip()
+    assert version_dir.name == latest
+    for name in ("articles.parquet", "lines.parquet", "manifest.json", "README.md", "validation/index.html"):
+        assert (version_dir / name).exists(), name
+
+
+def test_every_non_blank_seed_line_has_exactly_one_row(seeds_build):
+    summary, _ = seeds_build
+    lines = pd.read_parquet(Path(summary.version_path) / "lines.parquet")
+    keys = list(zip(lines["source_file"], lines["line_no"]))
+    assert len(keys) == len(set(keys))
+    assert set(keys) == non_blank_lines(SEEDS)
+
+
+def test_articles_read_back_with_pyarrow_and_link_to_lines(seeds_build):
+    summary, _ = seeds_build
+    version_dir = Path(summary.version_path)
+    articles = pq.read_table(version_dir / "articles.parquet").to_pandas()
+    lines = pq.read_table(version_dir / "lines.parquet").to_pandas()
+    assert len(articles) >= 10
+    assert articles["article_id"].is_unique
+    assert set(lines["article_id"].dropna()) <= set(articles["article_id"])
+    assert (articles["char_count"] > 0).all()
+    assert articles["primary_theme"].str.startswith("medtop:").all()
+    assert (articles["dataset_version"] == version_dir.name).all()
+
+
+def test_rerun_on_unchanged_input_publishes_nothing(seeds_build):
+    from flows.build import build_dataset
+
+    _, output = seeds_build
+    summary = build_dataset(str(SEEDS), str(output), "news")
+    assert summary.status == "unchanged"
+
+
+def test_failing_critical_expectation_blocks_publishing_and_keeps_latest(seeds_build, tmp_path):
+    from flows.build import build_dataset
+
+    _, output = seeds_build
+    latest_before = (output / "news" / "LATEST").read_text()
+    versions_before = sorted(p.name for p in (output / "news").iterdir())
+    # Mostly unreadable input: the reject-rate cap is a critical expectation.
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "004_9b1eaf1a9202b4cc.txt", inputs)
+    for i in range(4):
+        (inputs / f"scan_{i}.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    summary = build_dataset(str(inputs), str(output), "news")
+    assert summary.status == "blocked"
+    assert (output / "news" / "LATEST").read_text() == latest_before
+    after = sorted(p.name for p in (output / "news").iterdir())
+    assert [name for name in after if name not in ("rejected",)] == [n for n in versions_before if n != "rejected"]
+    assert Path(summary.report_path).exists()

@@ -1,0 +1,191 @@
+"""Publishing: version names, atomic versions with manifest/card/croissant/CHANGES, LATEST, rejected runs.
+
+The ValidationOutcome here is hand-made (tests/publish_tables.fake_outcome): GX itself is tested in test_validate.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from tasks import manifest, publish
+from tasks.card import escape_md
+from tests.publish_tables import DAY, INPUT_FILES, PIPELINE_INFO, article_rows, fake_outcome, make_tables, publish_tables
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def published(tmp_path):
+    dataset_dir = tmp_path / "out" / "news"
+    return dataset_dir, publish_tables(dataset_dir, warnings=["articles: cjk_ratio low"])
+
+
+@pytest.mark.parametrize(
+    "existing, expected",
+    [([], "2026.11.21"), (["2026.11.21"], "2026.11.21.1"), (["2026.11.21", "2026.11.21.1"], "2026.11.21.2"),
+     (["2026.11.21", "2026.11.21.9", "2026.11.21.10"], "2026.11.21.11"), (["2026.11.20", "2026.11.20.3"], "2026.11.21"),
+     ([".staging-2026.11.21-42", "rejected"], "2026.11.21")],
+)
+def test_next_version_name(tmp_path, existing, expected):
+    for name in existing:
+        (tmp_path / name).mkdir()
+    assert publish.next_version_name(tmp_path, DAY) == expected
+
+
+def test_published_versions_sort_numerically(tmp_path):
+    for name in ["2026.11.21.10", "2026.11.21.2", "2026.11.21", "2026.01.05", ".staging-x", "rejected"]:
+        (tmp_path / name).mkdir()
+    assert publish.published_versions(tmp_path) == ["2026.01.05", "2026.11.21", "2026.11.21.2", "2026.11.21.10"]
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "../x", "a/b", "/etc", ".hidden", "a\\b", "名", "x" * 65, "a..b"])
+def test_unsafe_dataset_names_are_refused(tmp_path, name):
+    with pytest.raises(ValueError):
+        publish.dataset_path(tmp_path, name)
+
+
+def test_dataset_path_stays_inside_output(tmp_path):
+    assert publish.dataset_path(tmp_path, "news-v2_zh.1") == (tmp_path / "news-v2_zh.1").resolve()
+
+
+def test_version_folder_has_the_contract_files(published):
+    dataset_dir, path = published
+    names = {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
+    for name in ["articles.parquet", "lines.parquet", "rejects.parquet", "manifest.json", "README.md", "CHANGES.md",
+                 "changes.json", "croissant.json", "validation/index.html", "validation/results.json",
+                 "charts/themes.png", "charts/regions.png", "charts/article_length.png"]:
+        assert name in names
+    assert (dataset_dir / "LATEST").read_text().strip() == path.name == "2026.11.21"
+    assert not [p for p in dataset_dir.iterdir() if p.name.startswith(".staging")]
+
+
+def test_manifest_contents(published):
+    _, path = published
+    data = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    assert data["version"] == "2026.11.21" and data["dataset"] == "news"
+    assert data["pipeline"] == PIPELINE_INFO
+    assert [i["source_file"] for i in data["inputs"]] == ["paper/p1.txt", "web/w1.md"]
+    outputs = {o["path"]: o for o in data["outputs"]}
+    assert outputs["articles.parquet"]["rows"] == 3 and len(outputs["articles.parquet"]["sha256"]) == 64
+    columns = {c["name"]: c for c in data["tables"]["lines"]["columns"]}
+    assert columns["line_no"]["type"] == "int32" and "cat -n" in columns["line_no"]["description"]
+    assert data["validation"]["warnings"] == ["articles: cjk_ratio low"]
+    assert data["content_fingerprint"] == manifest.content_fingerprint(make_tables("other-version"))
+
+
+def test_parquet_layout(published):
+    _, path = published
+    meta = pq.ParquetFile(path / "lines.parquet").metadata
+    column = {meta.row_group(0).column(i).path_in_schema: meta.row_group(0).column(i) for i in range(meta.num_columns)}
+    assert column["role"].compression == "ZSTD"
+    assert "RLE_DICTIONARY" in column["role"].encodings
+    schema = pq.read_schema(path / "articles.parquet")
+    assert schema.field("headline").metadata[b"description"].startswith(b"Main title")
+
+
+def test_read_back_with_pandas_pyarrow_duckdb_polars(published):
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    _, path = published
+    articles = pd.read_parquet(path / "articles.parquet")
+    assert articles["headline"].tolist()[0] == "深圳前海推出金融开放新举措"
+    assert pq.read_table(path / "lines.parquet").num_rows == 9
+    count = duckdb.sql(f"SELECT count(*) FROM '{path / 'lines.parquet'}' WHERE role = 'headline'").fetchall()[0][0]
+    assert count == 3
+    frame = pl.read_parquet(path / "articles.parquet")
+    assert frame.filter(pl.col("primary_region") == "110000")["headline"].to_list() == ["北京市启动冬季供暖"]
+
+
+def test_second_release_same_day_and_changes(published):
+    dataset_dir, first = published
+    rows = article_rows()
+    rows[0]["primary_theme"] = "medtop:11000000"  # changed
+    added = dict(rows[2], article_id="a00000000000000ff", headline="新增文章", source_lines=[9])
+    rows = [rows[0], rows[1], added]  # a0...03 removed
+    version = publish.next_version_name(dataset_dir, DAY)
+    second = publish_tables(dataset_dir, make_tables(version, articles=rows, lines=[]))
+    assert second.name == "2026.11.21.1" == (dataset_dir / "LATEST").read_text().strip()
+    changes = json.loads((second / "changes.json").read_text(encoding="utf-8"))
+    assert changes["previous_version"] == first.name
+    assert changes["added"] == ["a00000000000000ff"] and changes["removed"] == ["a0000000000000003"]
+    assert changes["changed"] == [{"article_id": "a0000000000000001", "columns": ["primary_theme"]}]
+    assert "新增文章" in (second / "CHANGES.md").read_text(encoding="utf-8")
+
+
+def test_fingerprint_ignores_version_and_sees_content(published):
+    dataset_dir, _ = published
+    assert publish.latest_fingerprint(dataset_dir) == manifest.content_fingerprint(make_tables("2030.01.01"))
+    rows = article_rows()
+    rows[0]["text"] += "。"
+    assert manifest.content_fingerprint(make_tables(articles=rows)) != publish.latest_fingerprint(dataset_dir)
+
+
+def test_rejected_run_leaves_latest_and_versions_untouched(published):
+    dataset_dir, path = published
+    before = (tree_digest(path), (dataset_dir / "LATEST").read_bytes())
+    report = dataset_dir.parent / "blocked-report"
+    outcome = fake_outcome(report, success=False)
+    with pytest.raises(ValueError):
+        publish.publish_version(dataset_dir, "2026.11.21.1", make_tables(), INPUT_FILES, outcome, report, PIPELINE_INFO)
+    rejected = publish.reject_run(dataset_dir, "2026.11.21.1", report, outcome)
+    again = publish.reject_run(dataset_dir, "2026.11.21.1", fake_outcome(report, success=False).results_path.parent, outcome)
+    assert rejected.parent == again.parent == dataset_dir / "rejected" and rejected != again
+    assert (rejected / "results.json").is_file()
+    assert json.loads((rejected / "rejection.json").read_text())["critical_failures"] == outcome.critical_failures
+    assert (tree_digest(path), (dataset_dir / "LATEST").read_bytes()) == before
+    assert publish.published_versions(dataset_dir) == ["2026.11.21"]
+
+
+def test_existing_version_is_never_overwritten(published):
+    dataset_dir, path = published
+    report = dataset_dir.parent / "again"
+    with pytest.raises(FileExistsError):
+        publish.publish_version(dataset_dir, path.name, make_tables(), INPUT_FILES, fake_outcome(report), report, PIPELINE_INFO)
+
+
+def test_dataset_lock_is_reentrant(tmp_path):
+    with publish.dataset_lock(tmp_path), publish.dataset_lock(tmp_path):
+        pass
+    assert (tmp_path / ".lock").exists()
+
+
+def test_dataset_card_front_matter_and_croissant(published):
+    _, path = published
+    card = (path / "README.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(card.split("---\n")[1])
+    assert {c["config_name"]: c["data_files"][0]["path"] for c in meta["configs"]} == {
+        "articles": "articles.parquet", "lines": "lines.parquet", "rejects": "rejects.parquet"}
+    assert "medtop:04000000" in card and "charts/themes.png" in card and "cjk\\_ratio low" in card
+    croissant = json.loads((path / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["conformsTo"] == "http://mlcommons.org/croissant/1.0"
+    record_sets = {r["name"]: r for r in croissant["recordSet"]}
+    themes = next(f for f in record_sets["articles"]["field"] if f["name"] == "themes")
+    assert themes["repeated"] and [s["name"] for s in themes["subField"]] == ["themes/code", "themes/label", "themes/score"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"), ("**粗体**", "\\*\\*粗体\\*\\*"),
+     ("| 表 |\n---", "\\| 表 \\| \\-\\-\\-"), ("[链接](http://x)", "\\[链接\\]\\(http://x\\)"), (None, "")],
+)
+def test_escape_md(text, expected):
+    assert escape_md(text) == expected
+
+
+def test_croissant_loads_in_mlcroissant_when_installed(published):
+    mlc = pytest.importorskip("mlcroissant")
+    _, path = published
+    dataset = mlc.Dataset(jsonld=str(path / "croissant.json"))
+    records = list(dataset.records(record_set="articles"))
+    assert len(records) == 3 and records[0]["articles/primary_region"] == b"440300"

@@ -1,0 +1,106 @@
+"""segment_document: roles, joins on a small scrambled page, and a property test."""
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from tasks.records import CleanLine, SourceDocument
+from tasks.schema import ACTION_DROPPED, ACTION_JOINED, ROLE_BODY, ROLE_BYLINE, ROLE_CONTENT, ROLE_FURNITURE, ROLE_HEADLINE, ROLE_KICKER
+from tasks.segment import segment_document
+from tasks.segment_joins import doubled_overlap, mid_start, open_end
+from tests.scrambler import page_inputs, scrambled_page
+
+
+def _doc(lines):
+    return SourceDocument("t.txt", "", 0, "utf-8", "text/plain", tuple(lines))
+
+
+def _clean(lines, furniture=()):
+    return [CleanLine(n, raw, raw.strip(), ROLE_FURNITURE if n in furniture else ROLE_CONTENT)
+            for n, raw in enumerate(lines, 1) if raw.strip()]
+
+
+# A page read out of column order: the 职业教育 piece continues at line 9 after the 网格 piece began.
+PAGE = [
+    "要闻",
+    "市人大代表宋裕庆建议",
+    "建立激励机制提高职教教师学历层次",
+    "本报讯(记者 姜凝)职教教师是培养高素质技术技能人才的主力军。宋裕庆建议,充分发挥我市职业教育",
+    "市政协委员孟昭宽建议",
+    "加强专职网格员队伍建设",
+    "本报讯(记者 韩雯)人在网中走,事在格中办。近年来,网格化管理和服务把群众诉求解决在家门口。",
+    "孟昭宽建议,依托社区力量建立专职网格员队伍,做好网格化管理。",
+    "院校在职教师培训方面的优势,加大经费投入,逐步提高职教教师学历层次。",
+]
+
+
+def test_scrambled_page_roles_and_join():
+    seg = segment_document(_doc(PAGE), _clean(PAGE, furniture={1}))
+    assert [a.headline for a in seg.articles] == ["建立激励机制提高职教教师学历层次", "加强专职网格员队伍建设"]
+    first = seg.articles[0]
+    assert first.kicker == "市人大代表宋裕庆建议" and first.reporters == ["姜凝"] and first.dateline_source == "本报讯"
+    assert first.source_lines == [2, 3, 4, 9] and first.joins == [(4, 9)]
+    assert first.paragraphs[0].endswith("职业教育院校在职教师培训方面的优势,加大经费投入,逐步提高职教教师学历层次。")
+    roles = {line.line_no: (line.role, line.action) for line in seg.lines}
+    assert roles[1] == (ROLE_FURNITURE, ACTION_DROPPED)
+    assert roles[2][0] == ROLE_KICKER and roles[3][0] == ROLE_HEADLINE and roles[9] == (ROLE_BODY, ACTION_JOINED)
+
+
+def test_doubled_char_dropped_and_recorded():
+    page = ["加强疾病预防", "■ 本报记者 耿莹", "他感到加强疾病预防的重要性。", "另一则消息", "本报讯 昨日,会议召开。", "性。去年他到几个乡镇卫生院做了调研。"]
+    seg = segment_document(_doc(page), _clean(page))
+    article = next(a for a in seg.articles if a.headline == "加强疾病预防")
+    assert (3, 6) in article.joins and article.paragraphs == ["他感到加强疾病预防的重要性。去年他到几个乡镇卫生院做了调研。"]
+    assert article.quality_flags.get("doubled_char_at_join") == 1
+    line6 = next(line for line in seg.lines if line.line_no == 6)
+    assert "doubled" in line6.reason and line6.ocr_flags == ("doubled_char_at_join",)
+
+
+def test_trailing_byline_and_headless_fragment():
+    page = ["绘就乡村振兴的诗与远方 ——记村党委书记胡震刚", "胡震刚带领村民建起了生态观光园。", "■ 本报记者 王青",
+            "式带动了基层治理提质增效,但仍有欠缺。"]
+    seg = segment_document(_doc(page), _clean(page))
+    first = seg.articles[0]
+    assert first.subtitle == "——记村党委书记胡震刚" and first.reporters == ["王青"]
+    assert {line.line_no: line.role for line in seg.lines}[3] == ROLE_BYLINE
+    orphan = seg.articles[-1]
+    assert orphan.headline == "" and not orphan.is_complete and orphan.source_lines == [4]
+
+
+def test_join_signals():
+    assert open_end("充分发挥我市职业教育") and not open_end("学历层次。") and not open_end("项目名称 | 石材")
+    assert mid_start("性。去年12月") == 0.9 and mid_start(",对哄抬价格") == 1.0 and mid_start("今年以来") == 0.0
+    assert doubled_overlap("重要性。", "性。去年") == 2 and doubled_overlap("日常", "常常见到") == 0
+
+
+def test_generated_pages_segment_well():
+    rng = random.Random(7)
+    from tasks.segment_measure import score
+
+    results = []
+    for _ in range(20):
+        lines, gold = scrambled_page(rng, n_articles=3)
+        doc, clean = page_inputs(lines, gold)
+        results.append(score(gold, segment_document(doc, clean).articles))
+    assert sum(r["b3_f1"] for r in results) / len(results) >= 0.75
+    assert sum(r["headline"] for r in results) / len(results) >= 0.9
+
+
+_LINE = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["■ 本报记者 张清", "(上接第1版)", "本报讯(记者 吴巧君)今天。", "加快建设", "性。去年", "# 标题", "**小标题**", ""]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=25), st.lists(st.booleans(), max_size=25))
+def test_never_raises_and_accounts_for_every_line(raw_lines, furniture_flags):
+    furniture = {n for n, flag in enumerate(furniture_flags, 1) if flag}
+    clean = _clean(raw_lines, furniture)
+    seg = segment_document(_doc(raw_lines), clean)
+    assert sorted(line.line_no for line in seg.lines) == [line.line_no for line in clean]
+    seen = [n for a in seg.articles for n in a.source_lines]
+    assert len(seen) == len(set(seen))
+    for line in seg.lines:
+        assert line.role != ROLE_CONTENT
+        assert (line.article_ordinal is None) == (line.line_no not in seen)
+        assert line.article_ordinal is not None or line.action == ACTION_DROPPED

@@ -1,0 +1,81 @@
+"""Theme classification: IPTC level 1, domain topics, evidence and taxonomy loading."""
+import pytest
+
+from tasks.config import ConfigError
+from tasks.theme_lexicon import default_lexicons, load_themes, load_topics
+from tasks.themes import TAXONOMY_VERSION, classify_themes
+
+CASES = [  # (headline, text, expected primary theme)
+    ("湖人击败凯尔特人夺得总冠军", "科比在总决赛第七场拿下23分，湖人队主场战胜凯尔特人，赛后主教练表示球员发挥出色。", "medtop:15000000"),
+    ("新片定档贺岁档", "导演透露，这部电影由两位影帝主演，预告片发布后票房预售火爆，剧组已经杀青。", "medtop:01000000"),
+    ("A股三大指数集体上涨", "沪指收涨1.2%，创业板指涨2%，券商板块领涨，北向资金净流入，基金经理看好后市。", "medtop:04000000"),
+    ("今年高考报名人数创新高", "教育部介绍，今年高考考生人数增加，各地学校做好考务准备，考生可登录网站查询分数线。", "medtop:05000000"),
+    ("本周楼市成交回暖", "新房网签套数环比上涨，二手房成交均价持平，多个楼盘开盘认购火爆，开发商推出优惠。", "medtop:04000000"),
+    ("春季穿搭指南", "这一季的时装周上，设计师推出多款连衣裙和风衣，搭配高跟鞋与手袋，尽显优雅。", "medtop:10000000"),
+    ("新款手机搭载自研芯片", "这款智能手机采用新一代处理器，屏幕分辨率提升，续航更长，系统升级到最新版本。", "medtop:13000000"),
+    ("市政协召开专题协商会", "市政协主席出席会议并讲话，政协委员围绕政府工作报告建言献策，提出提案20件。", "medtop:11000000"),
+    ("台风来袭 多地发布暴雨预警", "气象台发布台风橙色预警，预计明天有大风和暴雨，最高气温28摄氏度。", "medtop:17000000"),
+    ("男子诈骗数十万元被判刑", "法院审理查明，被告人以投资为名实施诈骗，一审判处有期徒刑五年，并处罚金。", "medtop:02000000"),
+    ("社区卫生服务中心开展义诊", "医生为居民测量血压，讲解高血压和糖尿病的预防，患者可在门诊预约家庭医生。", "medtop:07000000"),
+    ("网游新版本公测", "这款网络游戏的资料片今日开启公测，玩家可以体验新副本和新坐骑，游戏公司同时开放新服。", "medtop:10000000"),
+]
+
+
+@pytest.mark.parametrize("headline,text,expected", CASES)
+def test_primary_theme(headline, text, expected):
+    result = classify_themes(headline, text, [])
+    assert result.primary_theme == expected, result.evidence
+
+
+def test_scores_ranked_within_unit_interval_and_evidence_names_terms():
+    result = classify_themes("加快形成新质生产力", "企业加大研发投入，科技创新成果转化加快，产业链延伸，产值同比增长。", [])
+    scores = [label.score for label in result.themes]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert any(e.startswith(result.primary_theme) and "×" in e for e in result.evidence)
+    assert "new_quality_productivity" in [topic.code for topic in result.topics]
+
+
+def test_headline_terms_are_marked_in_evidence():
+    result = classify_themes("联赛冠军", "本赛季球队表现稳定。", [])
+    assert "(headline:" in result.evidence[0]
+
+
+def test_empty_text_has_no_theme():
+    result = classify_themes("", "", [])
+    assert result.themes == [] and result.primary_theme is None
+
+
+def test_topics_carry_codes_and_chinese_labels():
+    result = classify_themes("推动京津冀协同发展走深走实", "京津冀三地共同推进产业协作，雄安新区建设加快。", [])
+    assert result.topics[0].code == "beijing_tianjin_hebei"
+    assert result.topics[0].label == "京津冀协同发展"
+
+
+def test_every_topic_parent_is_a_known_theme():
+    themes, topics = default_lexicons()
+    codes = {c.code for c in themes.categories}
+    assert len(codes) == 17 and all(t.parent in codes for t in topics.categories)
+
+
+def test_version_names_both_files():
+    assert TAXONOMY_VERSION.startswith("iptc-") and "+topics-" in TAXONOMY_VERSION
+
+
+def test_schema_error_names_file_and_field(tmp_path):
+    bad = tmp_path / "iptc_mediatopics.yaml"
+    bad.write_text(
+        'version: "x"\nheadline_weight: 3\nthemes:\n  - code: medtop:04000000\n    label_en: economy\n'
+        "    label_zh: 经济\n    terms:\n      - weight: heavy\n        words: [股市]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as error:
+        load_themes(bad)
+    assert str(bad) in str(error.value) and "themes/0/terms/0/weight" in str(error.value)
+
+
+def test_topic_without_parent_is_rejected(tmp_path):
+    bad = tmp_path / "topics.yaml"
+    bad.write_text('version: "x"\ntopics:\n  - {code: a, label_zh: 甲, label_en: a, terms: [{weight: 1, words: [甲]}]}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="topics/0.*parent"):
+        load_topics(bad)

@@ -1,0 +1,138 @@
+"""`make bench`: pipeline throughput against raw jieba, scaling, memory and rerun cost.
+
+Builds a deterministic corpus from recombined seed material, then runs the real
+`zhpress build` in subprocesses (so start-up and memory are measured as a user sees
+them) and prints every figure with its unit.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT_ROOT / "seeds"
+DOCUMENT_BYTES = 20_000  # about a newspaper page
+RSS_POLL_S = 0.05
+
+
+def make_corpus(folder: Path, total_bytes: int, seed: int = 20261121) -> int:
+    """Write documents of recombined seed paragraphs until `total_bytes`; returns characters written."""
+    rng = random.Random(seed)
+    paragraphs = [
+        line
+        for path in sorted(SEEDS.iterdir())
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    written_bytes = chars = index = 0
+    while written_bytes < total_bytes:
+        lines, size = [], 0
+        while size < DOCUMENT_BYTES:
+            line = rng.choice(paragraphs)
+            lines.append(line)
+            size += len(line.encode("utf-8")) + 2
+        text = "\n\n".join(lines) + "\n"
+        (folder / f"doc_{index:05d}.txt").write_text(text, encoding="utf-8")
+        written_bytes += len(text.encode("utf-8"))
+        chars += len(text)
+        index += 1
+    return chars
+
+
+def run_build(input_dir: Path, output_dir: Path, workers: int, extra: list[str] = ()) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (bytes, whole process tree) of one `zhpress build`."""
+    command = [sys.executable, "-m", "zhpress.cli", "build", "--input", str(input_dir), "--output", str(output_dir),
+               "--workers", str(workers), *extra]
+    started = time.monotonic()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(RSS_POLL_S)
+    elapsed = time.monotonic() - started
+    if process.returncode != 0:
+        raise SystemExit(f"build failed ({process.returncode}): {process.stderr.read().decode()[-2000:]}")
+    return elapsed, peak
+
+
+def raw_jieba_seconds(input_dir: Path) -> float:
+    """Seconds of `jieba.cut` (precise mode) over the corpus text, dictionary load excluded."""
+    import jieba
+
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(input_dir.iterdir())]
+    started = time.monotonic()
+    for text in texts:
+        for _ in jieba.cut(text):
+            pass
+    return time.monotonic() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=20.0, help="size of the large corpus")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="zhpress-bench-"))
+    try:
+        report(work, int(args.megabytes * 1_000_000))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(work: Path, large_bytes: int) -> None:
+    small_bytes = large_bytes // 4
+    tiny = work / "tiny"
+    make_corpus(tiny, 2_000)
+    small, large = work / "small", work / "large"
+    small_chars = make_corpus(small, small_bytes)
+    large_chars = make_corpus(large, large_bytes)
+    print(f"corpus: {large_chars:,} characters in {len(list(large.iterdir()))} documents ({large_bytes / 1e6:.1f} MB); "
+          f"small corpus {small_chars:,} characters")
+
+    # Warm-up: the first run creates Prefect's database and starts the reused local server.
+    run_build(tiny, work / "out-warm", 1, ["--no-cache"])
+    startup, _ = run_build(tiny, work / "out-tiny", 1, ["--no-cache"])
+    print(f"fixed start-up (warm machine, tiny input, 1 worker): {startup:.1f} s")
+
+    jieba_s = raw_jieba_seconds(large)
+    jieba_rate = large_chars / jieba_s
+    print(f"raw jieba.cut: {jieba_s:.1f} s, {jieba_rate / 1e6:.3f} M chars/s")
+
+    one_s, one_rss = run_build(large, work / "out-1", 1, ["--no-cache"])
+    two_s, two_rss = run_build(large, work / "out-2", 2, ["--no-cache"])
+    one_rate = large_chars / max(1e-9, one_s - startup)
+    two_rate = large_chars / max(1e-9, two_s - startup)
+    print(f"pipeline, 1 worker: {one_s:.1f} s wall, steady {one_rate / 1e6:.3f} M chars/s, "
+          f"{one_rate / jieba_rate:.2f}x raw jieba")
+    print(f"pipeline, 2 workers: {two_s:.1f} s wall, steady {two_rate / 1e6:.3f} M chars/s, "
+          f"{two_rate / one_rate:.2f}x one worker")
+
+    small_s, small_rss = run_build(small, work / "out-small", 1, ["--no-cache"])
+    print(f"peak RSS, 1 worker: {small_rss / 2**20:.0f} MiB at {small_bytes / 1e6:.1f} MB, "
+          f"{one_rss / 2**20:.0f} MiB at {large_bytes / 1e6:.1f} MB: {one_rss / small_rss:.2f}x for 4x the corpus")
+    print(f"peak RSS, 2 workers at {large_bytes / 1e6:.1f} MB: {two_rss / 2**20:.0f} MiB")
+
+    cached_out = work / "out-cached"
+    full_s, _ = run_build(large, cached_out, 2)
+    rerun_s, _ = run_build(large, cached_out, 2)
+    print(f"no-change rerun: {rerun_s:.1f} s against a full run of {full_s:.1f} s: {rerun_s / full_s:.0%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The `zhpress` command line."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tasks.schema import DEFAULT_DATASET
+
+EXIT_BLOCKED = 2
+EXIT_UNUSABLE = 3
+
+
+@click.group()
+def main() -> None:
+    """zhpress: messy Chinese news text in, clean, validated, versioned Parquet datasets out."""
+
+
+@main.command()
+@click.option("--input", "input_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--dataset", default=DEFAULT_DATASET, show_default=True, help="Dataset name (a folder under --output).")
+@click.option("--workers", type=int, default=0, help="Worker processes; 0 means one per core.")
+@click.option("--dask-address", default=None, help="Run the steps on an existing Dask cluster (tcp://host:port).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Per-document result cache (default OUTPUT/.cache; safe to delete).")
+@click.option("--no-cache", is_flag=True, help="Recompute every document.")
+def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_address: str | None,
+          cache_dir: Path | None, no_cache: bool) -> None:
+    """Build, validate and publish a version of DATASET from the documents in INPUT."""
+    from tasks.publish import validate_dataset_name
+
+    try:
+        validate_dataset_name(dataset)
+    except ValueError as error:
+        _fail(str(error), EXIT_UNUSABLE)
+    if not input_dir.is_dir():
+        _fail(f"input folder not found: {input_dir}", EXIT_UNUSABLE)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(f"cannot create output folder {output_dir}: {error.strerror}", EXIT_UNUSABLE)
+
+    from flows.server import ensure_prefect_api
+
+    ensure_prefect_api()  # before Prefect is imported: it reads its settings at import
+
+    from flows.build import build_dataset
+    from flows.runner import default_workers, task_runner_for
+
+    workers = workers or default_workers()
+    cache = None if no_cache else str(cache_dir or output_dir / ".cache")
+    flow = build_dataset.with_options(task_runner=task_runner_for(workers, dask_address))
+    summary = flow(str(input_dir), str(output_dir), dataset, workers=workers, cache_dir=cache)
+    _print_summary(summary)
+    if summary.status == "blocked":
+        _fail(f"{summary.message} (report: {summary.report_path})", EXIT_BLOCKED)
+    if summary.status == "unusable":
+        _fail(summary.message, EXIT_UNUSABLE)
+    click.echo(summary.version_path or summary.message)
+
+
+def _print_summary(summary) -> None:
+    click.echo(f"documents: {summary.documents}  rejected files: {summary.rejects}  articles: {summary.articles}", err=True)
+    if summary.lines_by_role:
+        roles = ", ".join(f"{role} {count}" for role, count in summary.lines_by_role.items())
+        click.echo(f"lines by role: {roles}", err=True)
+    for suite, result in summary.validation.items():
+        click.echo(f"validation {suite}: {result}", err=True)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"zhpress: {message}", err=True)
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--version", "version_path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--labelled", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold_dir, source_dirs, version_path, labelled, as_json) -> None:
+    """Score segmentation, cleaning and classification against gold annotations."""
+    import json
+
+    from zhpress.evaluate import format_report, run_evaluate
+
+    if gold_dir is None and labelled is None:
+        _fail("give --gold DIR (with --sources or --version) and/or --labelled TSV", EXIT_UNUSABLE)
+    result = run_evaluate(gold_dir, list(source_dirs), version_path=version_path, labelled=labelled)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+def report(path: Path | None) -> None:
+    """Print the validation summary of a version (default: LATEST of output/news)."""
+    from tasks.verify import report_summary
+
+    click.echo(report_summary(path or Path("output") / DEFAULT_DATASET))
+
+
+@main.command()
+@click.option("--output", "output_dir", default="output", type=click.Path(path_type=Path))
+@click.option("--dataset", default=DEFAULT_DATASET, show_default=True)
+def versions(output_dir: Path, dataset: str) -> None:
+    """List the published versions of a dataset, newest last."""
+    from tasks.verify import list_versions
+
+    for line in list_versions(output_dir / dataset):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def verify(path: Path) -> None:
+    """Re-check a published version's checksums, schema and row counts."""
+    from tasks.verify import verify_version
+
+    problems = verify_version(path)
+    for problem in problems:
+        click.echo(f"FAIL {problem}")
+    if problems:
+        sys.exit(1)
+    click.echo(f"OK {path}")
+
+
+@main.command()
+@click.option("--cron", required=True, help='Cron schedule, e.g. "0 6 * * *" for 06:00 daily.')
+@click.option("--input", "input_dir", default="seeds", show_default=True)
+@click.option("--output", "output_dir", default="output", show_default=True)
+@click.option("--dataset", default=DEFAULT_DATASET, show_default=True)
+@click.option("--workers", type=int, default=0, help="Worker processes; 0 means one per core.")
+@click.option("--dask-address", default=None)
+def serve(cron: str, input_dir: str, output_dir: str, dataset: str, workers: int, dask_address: str | None) -> None:
+    """Serve the build as a Prefect deployment on a cron schedule (runs until stopped)."""
+    from flows.server import ensure_prefect_api
+
+    ensure_prefect_api()
+    from prefect import serve as prefect_serve
+
+    from flows.schedule import scheduled_deployment
+
+    parameters = {
+        "input_dir": str(Path(input_dir).resolve()),
+        "output_dir": str(Path(output_dir).resolve()),
+        "dataset": dataset,
+        "workers": workers,
+        "dask_address": dask_address,
+    }
+    prefect_serve(scheduled_deployment(cron, parameters))
+
+
+if __name__ == "__main__":
+    main()
