@@ -11,7 +11,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 
 from flows import artifacts
-from tasks import cache, ingest, manifest, pipeline, tables, versions
+from tasks import cache, dedup, ingest, manifest, pipeline, tables, versions
 from tasks import publish as publish_mod
 from tasks.clean import recurring_lines
 from tasks.region_gazetteer import load_gazetteer
@@ -70,10 +70,12 @@ def process_batch(
     return results, computed
 
 
-def batches_of(documents: list[SourceDocument], workers: int) -> list[list[SourceDocument]]:
+def batches_of(
+    documents: list[SourceDocument], workers: int, min_chars: int = MIN_BATCH_CHARS
+) -> list[list[SourceDocument]]:
     """Batches big enough that orchestration costs little, numerous enough to keep every worker busy."""
     total_chars = sum(len(line) for doc in documents for line in doc.lines)
-    target = max(MIN_BATCH_CHARS, total_chars // max(1, workers * BATCHES_PER_WORKER))
+    target = max(min_chars, total_chars // max(1, workers * BATCHES_PER_WORKER))
     batches, current, size = [], [], 0
     for doc in documents:
         current.append(doc)
@@ -85,9 +87,15 @@ def batches_of(documents: list[SourceDocument], workers: int) -> list[list[Sourc
 
 
 @task(name="assemble-tables")
-def assemble_tables(results: list[pipeline.DocumentResult], rejects: list[Reject], version: str) -> dict:
+def assemble_tables(
+    results: list[pipeline.DocumentResult], rejects: list[Reject], version: str, previous_articles
+) -> dict:
+    article_rows = [dict(row) for r in results for row in r.article_rows]
+    marks = dedup.mark_duplicates(article_rows, previous=previous_articles)
+    for row in article_rows:
+        row["duplicate_of"], row["near_duplicate_score"] = marks[row["article_id"]]
     return {
-        "articles": tables.articles_table([row for r in results for row in r.article_rows], version),
+        "articles": tables.articles_table(article_rows, version),
         "lines": tables.lines_table([row for r in results for row in r.line_rows], version),
         "rejects": tables.rejects_table(rejects, version),
     }
@@ -124,7 +132,8 @@ def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, re
 
 @flow(name="zhpress-build", log_prints=True)
 def build_dataset(
-    input_dir: str, output_dir: str, dataset: str = "news", workers: int = 1, cache_dir: str | None = None
+    input_dir: str, output_dir: str, dataset: str = "news", workers: int = 1, cache_dir: str | None = None,
+    batch_chars: int = MIN_BATCH_CHARS,
 ) -> BuildSummary:
     """Build and publish one version of `dataset` from the documents under `input_dir`."""
     logger = get_run_logger()
@@ -136,10 +145,16 @@ def build_dataset(
     if not documents:
         return BuildSummary("unusable", f"no readable document in {input_dir}", rejects=len(rejects))
 
-    recurring = recurring_lines(documents)
     component_versions = versions.component_versions()
+    inputs = [(d.source_file, d.sha256, d.byte_count) for d in documents] + [(r.source_file, r.sha256, r.byte_count) for r in rejects]
+    if cache.unchanged_since_latest(cache.latest_manifest(dataset_dir), inputs, component_versions):
+        # Same inputs, same components: the deterministic pipeline would rebuild LATEST as it is.
+        message = "input and pipeline unchanged since the latest version: nothing processed or published"
+        return BuildSummary("unchanged", message, len(documents), len(rejects))
+    recurring = recurring_lines(documents)
     futures = [
-        process_batch.submit(batch, recurring, cache_dir, component_versions) for batch in batches_of(documents, workers)
+        process_batch.submit(batch, recurring, cache_dir, component_versions)
+        for batch in batches_of(documents, workers, batch_chars)
     ]
     results: list[pipeline.DocumentResult] = []
     computed = 0
@@ -157,7 +172,7 @@ def build_dataset(
     )
     with publish_mod.dataset_lock(dataset_dir):
         version = publish_mod.next_version_name(dataset_dir, date.today())
-        dataset_tables = assemble_tables(results, rejects, version)
+        dataset_tables = assemble_tables(results, rejects, version, dedup.previous_articles(dataset_dir))
         if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary

@@ -58,3 +58,39 @@ def store(cache_dir: Path, key: str, result) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def run_signature(inputs: list[tuple[str, str, int]], versions: dict[str, str]) -> str:
+    """One hash of every input file (path, sha256, bytes) and every component version of a run."""
+    payload = json.dumps([CACHE_FORMAT, sorted(map(list, inputs)), sorted(versions.items())], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def unchanged_since_latest(manifest: dict | None, inputs: list[tuple[str, str, int]], versions: dict[str, str]) -> bool:
+    """True when the latest version's manifest was built from these very inputs by these very components.
+
+    The pipeline is deterministic, so such a run would only rebuild the same content: callers skip
+    processing, validation and publishing altogether (the cheapest possible no-change rerun).
+    """
+    if not manifest:
+        return False
+    try:
+        built_from = [(i["source_file"], i["sha256"], i["bytes"]) for i in manifest["inputs"]]
+        built_with = manifest["pipeline"]["versions"]
+    except (KeyError, TypeError):
+        return False
+    return run_signature(built_from, built_with) == run_signature(inputs, versions)
+
+
+def latest_manifest(dataset_dir: Path) -> dict | None:
+    """The manifest of the dataset's LATEST version, or None before the first release or when unreadable."""
+    from tasks.manifest import MANIFEST_NAME
+    from tasks.publish import latest_version
+
+    version = latest_version(dataset_dir)
+    if version is None:
+        return None
+    try:
+        return json.loads((Path(dataset_dir) / version / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -38,7 +38,7 @@ CROISSANT_CONTEXT = {
     "separator": "cr:separator", "source": "cr:source", "subField": "cr:subField", "transform": "cr:transform",
     "equivalentProperty": "cr:equivalentProperty", "samplingRate": "cr:samplingRate",
 }
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")  # '<', '>' and '&' become entities first
 
 
 def escape_md(text: object) -> str:
@@ -46,6 +46,12 @@ def escape_md(text: object) -> str:
     plain = " ".join(str(text if text is not None else "").split())
     plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+def code_md(text: object) -> str:
+    """A value shown verbatim as a Markdown code span (escaped text when it holds a backtick)."""
+    plain = " ".join(str(text if text is not None else "").split())
+    return f"`{plain}`" if "`" not in plain else escape_md(plain)
 
 
 def theme_counts(articles: pa.Table) -> list[tuple[str, str, int]]:
@@ -175,7 +181,9 @@ def write_card(folder: Path, dataset: str, version: str, tables: dict[str, pa.Ta
         "## Provenance\n",
         "Built by the zhpress pipeline; `manifest.json` lists every input file with its SHA-256, every output file with "
         "its SHA-256, size and rows, the versions below and the content fingerprint.\n",
-        _table(["component", "version"], [[escape_md(k), escape_md(v)] for k, v in (pipeline_info.get("versions") or {}).items()]) + "\n",
+        _table(["component", "version"], [[escape_md(k), code_md(v)] for k, v in (pipeline_info.get("versions") or {}).items()]) + "\n",
+        "Counts per stage:\n",
+        _table(["stage count", "value"], [[escape_md(k), v] for k, v in (pipeline_info.get("stage_counts") or {}).items()]) + "\n",
         "## Licence\n", LICENSE_NOTE + "\n",
     ]
     (folder / "README.md").write_text("\n".join(parts), encoding="utf-8")

@@ -20,10 +20,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 from datasketch import MinHash, MinHashLSH
 
 DEFAULT_THRESHOLD = 0.8  # estimated Jaccard on character shingles
@@ -51,7 +53,12 @@ class DuplicateMark(NamedTuple):
 
 def normalize_for_dedup(text: str) -> str:
     """Text as compared: NFKC, case folded, whitespace, punctuation and symbols removed."""
-    return _NON_WORD.sub("", unicodedata.normalize("NFKC", text or "").casefold())
+    # Dropping punctuation first leaves little for NFKC to do (full-width Chinese punctuation is
+    # what usually makes news text non-NFKC), and the quick check then skips most texts.
+    text = _NON_WORD.sub("", text or "")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _NON_WORD.sub("", unicodedata.normalize("NFKC", text))
+    return text.casefold()
 
 
 def shingle_hashes(normalized: str, size: int = SHINGLE_CHARS) -> list[int]:
@@ -148,3 +155,14 @@ def mark_duplicates(
         else:
             marks[aid] = DuplicateMark(None, ORIGINAL_SCORE)
     return marks
+
+
+def previous_articles(dataset_dir: Path) -> list[tuple[str, str]]:
+    """(article_id, text) of the LATEST published version, the reference for cross-version duplicates."""
+    from tasks.publish import latest_version  # publish imports the card and charts: load only when needed
+
+    version = latest_version(Path(dataset_dir))
+    if version is None:
+        return []
+    table = pq.read_table(Path(dataset_dir) / version / "articles.parquet", columns=["article_id", "text"])
+    return list(zip(table.column("article_id").to_pylist(), table.column("text").to_pylist()))

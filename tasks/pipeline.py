@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tasks.clean import clean_document
+from tasks.quality import quality_signals
 from tasks.records import Article, CleanLine, SourceDocument
 from tasks.regions import classify_regions
 from tasks.schema import ACTION_DROPPED, ROLE_CONTENT, ROLE_DATELINE, ROLE_FURNITURE
@@ -42,6 +43,8 @@ def process_document(doc: SourceDocument, recurring: frozenset[str] = frozenset(
     segmentation = segment_document(doc, cleaned)
     ids = [article_id(doc.source_file, doc.sha256, a.source_lines) for a in segmentation.articles]
     article_rows = [_article_row(doc, article, ids[article.ordinal], segmentation.lines) for article in segmentation.articles]
+    for row in article_rows:
+        row.update(quality_signals(row))
     line_rows = [_line_row(doc, line, ids) for line in segmentation.lines]
     rule_counts = Counter(rule for line in cleaned for rule in line.rule_hits)
     role_counts = Counter(row["role"] for row in line_rows)

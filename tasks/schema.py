@@ -97,6 +97,17 @@ ARTICLES_SCHEMA = pa.schema(
         _field("continued_from_page", pa.int32(), "Page named by a (上接第N版) marker, null if none."),
         _field("continued_to_page", pa.int32(), "Page named by a (下转第N版) marker, null if none."),
         _field("quality_flags", pa.list_(FLAG_TYPE), "OCR artefacts found, with counts."),
+        _field("cjk_ratio", pa.float32(), "Share of non-space characters that are CJK ideographs, in [0, 1]."),
+        _field("punctuation_ratio", pa.float32(), "Share of non-space characters that are punctuation, in [0, 1]."),
+        _field("mean_sentence_length", pa.float32(), "Mean characters per sentence; 0 for empty text."),
+        _field("char_repetition_ratio", pa.float32(), "Share of character 10-grams occurring more than once, in [0, 1]."),
+        _field("word_repetition_ratio", pa.float32(), "Share of token 5-grams occurring more than once, in [0, 1]."),
+        _field("joined_line_share", pa.float32(), "Joined lines over body lines, in [0, 1]."),
+        _field("ocr_flag_count", pa.int32(), "Sum of the counts in quality_flags."),
+        _field("repeated_paragraphs", pa.int32(), "Paragraphs repeating an earlier paragraph of the same article."),
+        _field("quality_score", pa.float32(), "Combined quality in [0, 1] (formula in the dataset card)."),
+        _field("duplicate_of", pa.string(), "article_id of the kept copy this article duplicates; null for originals."),
+        _field("near_duplicate_score", pa.float32(), "Estimated Jaccard similarity with duplicate_of; 0 for originals."),
         _field("dataset_version", pa.string(), "Version of the dataset this row was published in.", False),
     ]
 )

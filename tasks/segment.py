@@ -15,6 +15,8 @@ from tasks.schema import (
     ROLE_BODY, ROLE_BYLINE, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE, ROLE_HEADLINE,
     ROLE_KICKER, ROLE_SUBHEAD, ROLE_SUBTITLE,
 )
+from tasks.segment_adopt import adopt_bodies
+from tasks.segment_orphans import reassign_orphans
 from tasks.segment_articles import attach_metadata, quality_flags
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
@@ -53,10 +55,24 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             content[i].role, content[i].action = ROLE_CONTINUATION, ACTION_DROPPED
             content[i].reason = "continuation marker standing alone"
     roots = [b for b in blocks if b.head or b.bylines or (b.body and b.body[0] not in linked_in)]
+    roots.sort(key=lambda b: min(b.head + b.bylines + b.body[:1]))
+    orders = [_reading_order(block, blocks, links, linked_in) for block in roots]
+    heads = [" ".join(texts[i] for i in block.head) for block in roots]
+    orders = adopt_bodies(heads, orders, texts, links)
+    orders = reassign_orphans(heads, orders, texts, links)
+    for block, order in zip(roots, orders):
+        if order:
+            linked_in.pop(order[0], None)  # an adopted run opens its article's first paragraph
     articles = []
-    for block in sorted(roots, key=lambda b: min(b.head + b.bylines + b.body[:1])):
-        order = _reading_order(block, blocks, links, linked_in)
-        articles.append(_assemble(len(articles), block, order, content, texts, links, linked_in, is_subhead))
+    for block, order in zip(roots, orders):
+        if not order:
+            _mark_headless_body(block, content)
+            continue
+        article = _assemble(len(articles), block, order, content, texts, links, linked_in, is_subhead)
+        if article.paragraphs:
+            articles.append(article)
+        else:  # only markers or blank text: no article may be published without text
+            _mark_headless_body(block, content, [i for i in order])
     for line in content:
         if line.role == ROLE_CONTENT:
             line.role, line.action, line.reason = ROLE_FURNITURE, ACTION_DROPPED, "content line in no article"
@@ -65,6 +81,13 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _mark_headless_body(block: Block, content: list[CleanLine], order: list[int] = ()) -> None:
+    """A head or byline with no body text anywhere on the page is not an article: furniture."""
+    for i in block.head + block.bylines + list(order):
+        content[i].role, content[i].action, content[i].article_ordinal = ROLE_FURNITURE, ACTION_DROPPED, None
+        content[i].reason = "head or byline without body text"
 
 
 def _reading_order(root: Block, blocks: list[Block], links: dict[int, int], linked_in: dict[int, int]) -> list[int]:
@@ -136,13 +159,30 @@ def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> N
         kicker, headline, subtitle = split_head_line(texts[0])
         article.kicker, article.headline, article.subtitle = kicker, headline, subtitle
     elif texts:
-        main = 1 if is_kicker_text(texts[0]) and not is_subtitle_text(texts[1]) else 0
+        main = _main_title(texts, [heading_level(content[i]) for i in block.head])
         roles = [ROLE_KICKER if k < main else ROLE_HEADLINE if k == main else ROLE_SUBTITLE for k in range(len(texts))]
         article.headline = split_head_line(texts[main])[1]
         article.kicker = " ".join(texts[:main]) or split_head_line(texts[main])[0]
         article.subtitle = " ".join(texts[main + 1:]) or split_head_line(texts[main])[2]
     for i, role in zip(block.head, roles):
         content[i].role, content[i].action = role, ACTION_NORMALIZED if content[i].rule_hits else ACTION_KEPT
+
+
+def _main_title(texts: list[str], levels: list[int | None]) -> int:
+    """Which of 2-3 stacked head lines is the main title (引题 above it, 副题 below it).
+
+    Evidence in order: markup levels, a dash-led 副题, a kicker ending; else a short line over
+    a longer one reads as 引题 + 主题 and a long line over a shorter one as 主题 + 副题.
+    """
+    marked = [lv for lv in levels if lv]
+    if len(set(marked)) > 1:
+        return levels.index(min(marked))
+    dashed = [k for k, t in enumerate(texts) if is_subtitle_text(t)]
+    if dashed and dashed[0] > 0:
+        return dashed[0] - 1
+    if is_kicker_text(texts[0]) or len(texts) >= 3:
+        return 1
+    return 1 if len(texts[0]) <= len(texts[1]) else 0
 
 
 def _is_complete(article: Article, order: list[int], texts: list[str], links: dict[int, int], linked_in: dict[int, int]) -> bool:

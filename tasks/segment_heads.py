@@ -73,8 +73,8 @@ def parse_continuation(text: str) -> Continuation | None:
     return Continuation(from_page, to_page, _MARKER.sub("", text).strip())
 
 
-def _title_pattern() -> str:
-    titles = sorted(lexicon()["byline_titles"], key=len, reverse=True)
+def _title_pattern(min_len: int = 1) -> str:
+    titles = sorted((t for t in lexicon()["byline_titles"] if len(t) >= min_len), key=len, reverse=True)
     return "|".join(re.escape(t) for t in titles)
 
 
@@ -95,18 +95,30 @@ def parse_byline(text: str, names_only_ok: bool = False) -> list[str] | None:
     body = text.strip().lstrip("".join(lexicon()["byline_bullets"])).strip()
     if not body or len(body) > 40 or re.search(r"[。！？；]", body):
         return None
-    titles = _title_pattern()
-    pieces = re.split(rf"(?:^|\s+|(?<=[{CJK}]))(?:{titles})\s*[:：]?\s*", body)
+    titles, long_titles = _title_pattern(), _title_pattern(min_len=2)
+    # a one-character title (文, 图, 摄) inside a run of characters is part of a name (`钱文杰`)
+    pieces = re.split(rf"(?:(?:^|\s+)(?:{titles})|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*", body)
     if len(pieces) > 1 and not pieces[0].strip():
         names = [n for piece in pieces[1:] for n in parse_names(piece)]
         if names and all(parse_names(piece) or not piece.strip() for piece in pieces[1:]):
             return names
         return None
-    if names_only_ok and 2 <= len(body) <= 20:
+    if names_only_ok and 2 <= len(body) <= 20 and not re.search(r"[,，]", body):
         names = parse_names(body)
-        if len(names) > 1 or (names and len(body) <= 3):
+        if (len(names) > 1 or (names and len(body) <= 3)) and all(has_surname(n) and len(n) <= 4 for n in names):
             return names
     return None
+
+
+def has_surname(name: str) -> bool:
+    """True when a name starts with a common surname (tasks/data/segment_lexicon.yaml)."""
+    surnames = _surnames()
+    return name[:1] in surnames or name[:2] in surnames
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(lexicon()["surnames"])
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         taken = parent_linked(links)
         for a in (a for a in sources if a not in links and open_end(texts[a])):
             for b in (b for b in targets if b != a and b not in taken and not _is_ancestor(b, a, parent)):
-                if pred[b] is not None and open_end(texts[pred[b]]) and pred[b] not in links:
+                if pred[b] not in (None, a) and open_end(texts[pred[b]]) and pred[b] not in links:
                     continue  # b still reads on from the line above it
                 score = pair_score(a, b, texts, succ[a] == b, vectors, idf)
                 if score >= needed_threshold and (best is None or score > best[0]):

@@ -25,6 +25,7 @@ SEVERITY_CRITICAL = "critical"
 SEVERITY_WARNING = "warning"
 DEFAULT_MAX_REJECT_RATE = 0.5  # rejected files / files found: above it the reader or the input is broken, not a few files
 RESULT_FORMAT = "SUMMARY"  # observed values and up to 20 unexpected examples, not every unexpected row
+ID_COLUMNS = {"articles": ["article_id"], "lines": ["source_file", "line_no"], "rejects": ["source_file"]}  # name failing rows
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 ADCODE = re.compile(r"^[0-9]{6}$")
 EXPECTED_KEYS = ("value", "min_value", "max_value", "value_set", "regex", "mostly")  # shown in failure messages
@@ -75,7 +76,19 @@ def articles_frame(articles: pa.Table, allowed_theme_codes: set[str], gazetteer_
     frame["char_count_matches_text"] = [
         (t is not None and n == len(t)) for t, n in zip(texts, articles.column("char_count").to_pylist())
     ]
-    frame["cjk_ratio"] = [_cjk_ratio(t) for t in texts]
+    # The published cjk_ratio where the table has one (what users get), else measured here; None for empty text.
+    published = _optional_column(articles, "cjk_ratio")
+    frame["cjk_ratio"] = [
+        None if not (t or "").strip() else r if r is not None else _cjk_ratio(t) for t, r in zip(texts, published)
+    ]
+    frame["quality_score"] = _optional_column(articles, "quality_score")
+    ids = set(frame["article_id"])
+    frame["duplicate_of_outside_articles"] = [
+        d if d is not None and d not in ids else None for d in _optional_column(articles, "duplicate_of")
+    ]
+    frame["complete_has_text"] = [
+        (bool(t and t.strip()) if complete else None) for t, complete in zip(texts, articles.column("is_complete").to_pylist())
+    ]
     frame["complete_has_headline"] = [
         (bool(h and h.strip()) if complete else None)
         for h, complete in zip(articles.column("headline").to_pylist(), articles.column("is_complete").to_pylist())
@@ -93,9 +106,15 @@ def articles_frame(articles: pa.Table, allowed_theme_codes: set[str], gazetteer_
     return frame
 
 
-def _cjk_ratio(text: str | None) -> float:
+def _optional_column(table: pa.Table, name: str) -> list:
+    """A column's values, or nulls when the table predates the column."""
+    return table.column(name).to_pylist() if name in table.column_names else [None] * table.num_rows
+
+
+def _cjk_ratio(text: str | None) -> float | None:
+    """Share of CJK characters among non-space characters; None for empty text (checked elsewhere)."""
     visible = "".join((text or "").split())
-    return len(CJK.findall(visible)) / len(visible) if visible else 0.0
+    return len(CJK.findall(visible)) / len(visible) if visible else None
 
 
 def lines_frame(lines: pa.Table, article_ids: set[str]) -> pd.DataFrame:
@@ -173,7 +192,10 @@ def _run_gx(suites: dict[str, dict], frames: dict[str, pd.DataFrame], parameters
     definitions = []
     for name, suite_dict in suites.items():
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-        suite = context.suites.add(gx.ExpectationSuite(**suite_dict))
+        suite = gx.ExpectationSuite(**suite_dict)
+        if len(suite.expectations) != len(suite_dict["expectations"]):  # GX logs and drops invalid ones
+            raise ValueError(f"expectations/{name}.json: {len(suite_dict['expectations']) - len(suite.expectations)} invalid expectations")
+        suite = context.suites.add(suite)
         definitions.append(context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite)))
     results = {}
     for definition in definitions:
@@ -182,14 +204,32 @@ def _run_gx(suites: dict[str, dict], frames: dict[str, pd.DataFrame], parameters
             gx.Checkpoint(
                 name=f"zhpress-{definition.name}",
                 validation_definitions=[definition],
-                result_format=RESULT_FORMAT,
+                result_format=_result_format(definition.name),
             )
         )
         run = checkpoint.run(batch_parameters={"dataframe": frames[definition.name]}, expectation_parameters=parameters)
         for validation in run.run_results.values():
             results[definition.name] = validation.to_json_dict()
     context.build_data_docs(site_names=["zhpress"])
+    _prune_unreferenced_static(report_dir)
     return results
+
+
+def _prune_unreferenced_static(report_dir: Path) -> None:
+    """Drop GX's bundled static files that no page links to (~4 MB of fonts and GIFs per version)."""
+    pages = "".join(p.read_text(encoding="utf-8", errors="replace") for p in report_dir.rglob("*.html"))
+    for path in (report_dir / "static").rglob("*"):
+        if path.is_file() and path.name not in pages:
+            path.unlink()
+    for folder in sorted((report_dir / "static").rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _result_format(suite: str) -> dict:
+    if suite not in ID_COLUMNS:
+        return {"result_format": RESULT_FORMAT}
+    return {"result_format": RESULT_FORMAT, "unexpected_index_column_names": ID_COLUMNS[suite]}
 
 
 def _describe(suite: str, result: dict) -> str:
@@ -203,8 +243,17 @@ def _describe(suite: str, result: dict) -> str:
     else:
         examples = (outcome.get("partial_unexpected_list") or [])[:5]
         observed = f"{outcome.get('unexpected_count')} unexpected ({outcome.get('unexpected_percent', 0):.1f}%), e.g. {examples}"
+        rows = [_row_name(suite, r) for r in (outcome.get("partial_unexpected_index_list") or [])[:5]]
+        if rows and any(r not in examples for r in rows):
+            observed += f" in rows {rows}"
     expected = ", ".join(f"{k}={_short(kwargs[k])}" for k in EXPECTED_KEYS if kwargs.get(k) is not None)
     return f"{suite}: {config['type']}({target}{'; ' + expected if expected else ''}) {observed}"
+
+
+def _row_name(suite: str, index) -> str:
+    if not isinstance(index, dict):
+        return str(index)
+    return ":".join(str(index.get(c)) for c in ID_COLUMNS.get(suite, index))
 
 
 def _short(value) -> str:

@@ -1,10 +1,12 @@
 """Generator of scrambled newspaper pages with their gold annotation, for tests and measurement.
 
-Articles written for the project (ARTICLES) are laid out as an OCR page would read them out of
-column order: paragraphs cut mid-sentence, the tail of an article moved behind the next
-article(s), section furniture added, sometimes a character doubled at the break.
+Articles composed for the project (tests/scrambler_articles.py) are laid out as an OCR page reads
+out of column order: paragraphs cut mid-sentence (sometimes with a character doubled at the cut),
+runs of an article moved behind the next article(s), bylines after the text, captions and furniture
+between pieces, continuations from another page (with or without `(上接第N版)`) and tails sent to
+another page (`(下转第N版)`). A page kind sets the rates of these features.
 
-    python -m tests.scrambler [--pages 200] [--seed 0]   # measure the segmenter on scrambled pages
+    python -m tests.scrambler [--pages 200] [--seed 0]   # segmenter scores per page kind
 """
 from __future__ import annotations
 
@@ -13,105 +15,128 @@ import random
 from collections import defaultdict
 
 from tasks.records import CleanLine, SourceDocument
-from tasks.schema import ROLE_CONTENT, ROLE_FURNITURE
+from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
+from tests.scrambler_articles import ARTICLES, CAPTIONS, FURNITURE
 
-# (kicker, headline, byline, paragraphs); text composed for zhpress tests.
-ARTICLES = [
-    ("", "滨河新区智能制造产业园开工建设", "■ 本报记者 李明远", [
-        "本报讯 昨日,滨河新区智能制造产业园项目正式开工建设,项目总投资约48亿元,规划建设标准厂房、研发中心和配套服务设施。",
-        "据园区管委会负责人周建华介绍,产业园将重点引进工业机器人、数控机床和智能传感器企业,力争三年内集聚上下游企业60家以上,形成百亿级智能制造产业集群。",
-        "周建华表示,园区将推行“拿地即开工”审批模式,为入园企业提供全流程代办服务,同时设立专项资金支持企业开展技术改造和数字化转型。",
-    ]),
-    ("市政协委员刘海燕建议", "加大社区养老服务设施供给", "", [
-        "本报讯(记者 陈雪梅)随着人口老龄化程度加深,社区养老服务需求持续增长。市政协委员刘海燕在调研中发现,部分老旧小区养老服务设施不足,助餐、助浴等服务覆盖面有限。",
-        "刘海燕建议,利用社区闲置用房和存量公共空间改建养老服务驿站,鼓励专业机构连锁化运营,并将社区养老服务纳入街道年度考核。",
-        "她还提出,应加快培养专业护理人才,提高养老护理员薪酬待遇,让老年人在家门口就能享受便捷贴心的照护服务。",
-    ]),
-    ("", "北塘湿地候鸟数量创新高", "本报记者 赵晓光", [
-        "今年入冬以来,北塘湿地自然保护区监测到的越冬候鸟数量达到3.2万只,较去年同期增长近两成,其中包括东方白鹳、白琵鹭等国家重点保护鸟类。",
-        "保护区工作人员王志刚告诉记者,近年来湿地持续开展退养还湿和水系连通工程,芦苇和浅滩面积明显扩大,为候鸟提供了充足的食物和栖息空间。",
-        "为减少人类活动干扰,保护区在候鸟集中栖息区设置了观鸟屏障和巡护步道,并安装高清摄像头实现全天候监测。",
-    ]),
-    ("", "职业院校与企业共建现代学徒制班", "", [
-        "本报讯(记者 孙立新)近日,市交通职业学院与六家汽车维修企业签约共建现代学徒制班,首批120名学生将在学校和企业之间交替学习,毕业后可直接进入合作企业就业。",
-        "学院院长郑文博介绍,学徒制班课程由校企双方共同开发,企业技术骨干担任兼职导师,学生在真实岗位上完成实训任务,学习成绩与岗位考核结果挂钩。",
-        "参与合作的企业负责人表示,学徒制让企业提前锁定技能人才,也缩短了新员工的适应期,企业愿意为优秀学徒提供奖学金和晋升通道。",
-    ]),
-    ("", "老旧小区改造惠及十二万户居民", "■ 本报记者 吴静怡", [
-        "今年以来,我市加快推进城镇老旧小区改造,全年计划改造小区260个,涉及居民约12万户,目前已有180个小区完成主体施工。",
-        "市住房城乡建设委城建处处长马国庆说,改造内容包括外墙保温、管网更新、加装电梯和增设停车位,各区在施工前广泛征求居民意见,做到一小区一方案。",
-        "在红星里小区,加装的电梯已经投入使用。居民张大爷高兴地说,以前上下楼要歇好几次,现在出门遛弯方便多了。",
-    ]),
-    ("", "冬季农产品供应充足价格平稳", "记者 钱文杰", [
-        "入冬以来,全市主要批发市场蔬菜日均上市量保持在6000吨以上,猪肉、鸡蛋等重要农产品库存充足,价格总体平稳。",
-        "市商务局市场运行处负责人黄立军介绍,我市已与周边省份的二十多个蔬菜基地建立产销对接机制,遇到雨雪天气可及时增加调运,保障市场供应。",
-        "黄立军提醒市民理性消费,按需购买,商务部门将加强价格监测,对哄抬价格等违法行为依法严肃查处。",
-    ]),
-]
-FURNITURE = ["第3版", "要闻", "责任编辑 王某", "本版图片 资料", "城市新闻"]
+# rates per page kind: cut a paragraph, move runs behind other articles, double a character at a
+# cut, byline after the text, caption/furniture between pieces, piece continued from/to another page
+KINDS = {
+    "in_order": dict(cut=0.6, interleave=0.0, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
+    "interleaved": dict(cut=0.6, interleave=0.8, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
+    "doubled": dict(cut=0.8, interleave=0.5, double=0.6, late_byline=0.0, furniture=0.2, continued=0.0),
+    "heads": dict(cut=0.5, interleave=0.4, double=0.1, late_byline=0.6, furniture=0.6, continued=0.0),
+    "continued": dict(cut=0.5, interleave=0.4, double=0.1, late_byline=0.1, furniture=0.3, continued=0.8),
+    "mixed": dict(cut=0.6, interleave=0.6, double=0.2, late_byline=0.2, furniture=0.4, continued=0.3),
+}
+_NO_CUT_AFTER = "。！？；：“（(、"
+_NO_CUT_BEFORE = "，。、；：！？”）)"
 
 
-def _fragments(paragraph: str, rng: random.Random) -> list[str]:
-    """Cut a paragraph once mid-sentence (not right after punctuation), or leave it whole."""
-    if len(paragraph) < 40 or rng.random() < 0.4:
+def _fragments(paragraph: str, rng: random.Random, rates: dict) -> list[str]:
+    """Cut a paragraph into 1-3 lines at column breaks, never next to sentence punctuation."""
+    if len(paragraph) < 30 or rng.random() >= rates["cut"]:
         return [paragraph]
-    for _ in range(20):
-        cut = rng.randrange(12, len(paragraph) - 12)
-        if paragraph[cut - 1] not in "，。、；：“”()（）" and paragraph[cut] not in "，。、；：”)）":
-            return [paragraph[:cut], paragraph[cut:]]
-    return [paragraph]
+    cuts: list[int] = []
+    for _ in range(rng.choice([1, 1, 2])):
+        for _ in range(20):
+            cut = rng.randrange(8, len(paragraph) - 8)
+            if (paragraph[cut - 1] not in _NO_CUT_AFTER and paragraph[cut] not in _NO_CUT_BEFORE
+                    and all(abs(cut - c) > 8 for c in cuts)):
+                cuts.append(cut)
+                break
+    bounds = [0] + sorted(cuts) + [len(paragraph)]
+    frags = [paragraph[a:b] for a, b in zip(bounds, bounds[1:])]
+    for k in range(1, len(frags)):
+        tail = frags[k - 1][-rng.choice([1, 2]):]
+        if rng.random() < rates["double"] and all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+            frags[k] = tail + frags[k]  # OCR read the characters at the break twice
+    return frags
 
 
-def scrambled_page(rng: random.Random, n_articles: int = 4, double_rate: float = 0.2) -> tuple[list[str], dict]:
-    """Lines of one scrambled page (blank lines between, as OCR dumps have) and its gold dict."""
-    chosen = rng.sample(ARTICLES, n_articles)
-    pieces, gold_articles, joins_at = [], [], []
-    for k, (kicker, headline, byline, paragraphs) in enumerate(chosen):
-        head = [("head", kicker)] if kicker else []
-        head += [("head", headline)] + ([("byline", byline)] if byline else [])
-        body = []
-        for paragraph in paragraphs:
-            frags = _fragments(paragraph, rng)
-            if len(frags) == 2 and rng.random() < double_rate and frags[0][-1] not in "，。":
-                frags[1] = frags[0][-1] + frags[1]  # OCR doubled the last character at the break
-            body.append([("body", f) for f in frags])
-        flat = [line for para in body for line in para]
-        split = next((i for i, para in enumerate(body) if len(para) == 2 and i > 0), None)
-        if split is not None and rng.random() < 0.8:  # move the tail behind the next article
-            first = sum(len(p) for p in body[:split]) + 1
-            pieces.append((k, k, head + flat[:first]))
-            pieces.append((k + 1.5, k, flat[first:]))
+def _article_items(article: tuple, rng: random.Random, rates: dict, continued: str | None) -> tuple[list, list]:
+    """(head items, body items) of one article; items are (kind, text, joins_previous)."""
+    kicker, headline, subtitle, byline, paragraphs = article
+    head = [("head", t, False) for t in (kicker, headline, subtitle) if t]
+    paragraphs = list(paragraphs)
+    if continued == "from":  # the head and first paragraph stand on another page
+        head, byline, paragraphs = [], "", paragraphs[1:]
+    if continued == "to":  # the tail goes to another page
+        paragraphs = paragraphs[:-1]
+    body = []
+    for paragraph in paragraphs:
+        frags = _fragments(paragraph, rng, rates)
+        body += [("body", f, k > 0) for k, f in enumerate(frags)]
+    if continued == "from":
+        if rng.random() < 0.5:
+            body[0] = ("body", "(上接第1版)" + body[0][1], False)
         else:
-            pieces.append((k, k, head + flat))
+            head = [("marker", "(上接第1版)", False)]
+    if continued == "to":
+        body[-1] = ("body", body[-1][1] + "(下转第6版)", body[-1][2])
+    if byline and rng.random() < rates["late_byline"]:
+        body.append(("byline", byline, False))
+    elif byline:
+        head.append(("byline", byline, False))
+    return head, body
+
+
+def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
+                   double_rate: float | None = None) -> tuple[list[str], dict]:
+    """Lines of one scrambled page (blank lines between, as OCR dumps have) and its gold dict."""
+    rates = dict(KINDS[kind])
+    if double_rate is not None:
+        rates["double"] = double_rate
+    chosen = rng.sample(ARTICLES, n_articles)
+    pieces = []
+    for k, article in enumerate(chosen):
+        continued = None
+        if rng.random() < rates["continued"]:
+            continued = "from" if rng.random() < 0.6 else "to"
+        head, body = _article_items(article, rng, rates, continued)
+        starts = [j for j in range(1, len(body)) if body[j][0] == "body"]
+        n_runs = 1 + (rng.random() < rates["interleave"]) + (rng.random() < rates["interleave"] / 3)
+        splits = sorted(rng.sample(starts, min(len(starts), n_runs - 1)))
+        bounds = [0] + splits + [len(body)]
+        for j, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            items = (head if j == 0 else []) + body[a:b]
+            pieces.append((k + j + (0.5 if j else 0.0), k, items))
     pieces.sort(key=lambda p: p[0])
     lines = [""]
+    boiler: dict[int, str] = {}
     if rng.random() < 0.7:
         lines += [rng.choice(FURNITURE), ""]
-    furniture = [len(lines) - 1] if len(lines) > 1 else []
-    where: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        boiler[len(lines) - 1] = ROLE_FURNITURE
+    where: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
     for _, k, items in pieces:
-        for kind, text in items:
+        for item_kind, text, joins_previous in items:
             lines += [text, ""]
-            where[k].append((kind, len(lines) - 1))
-        if rng.random() < 0.2:
-            lines += [rng.choice(FURNITURE), ""]
-            furniture.append(len(lines) - 1)
-    for k, (kicker, headline, byline, paragraphs) in enumerate(chosen):
-        entries = where[k]
-        body_lines = [n for kind, n in entries if kind == "body"]
-        joins = []
-        texts = {n: lines[n - 1] for _, n in entries}
-        for a, b in zip(body_lines, body_lines[1:]):
-            if texts[a] and texts[a][-1] not in "。！？”":
-                joins.append([a, b])
-        gold_articles.append({
-            "id": f"s{k}", "headline": headline, "kicker": kicker,
-            "headline_lines": [n for kind, n in entries if kind == "head"],
-            "byline_lines": [n for kind, n in entries if kind == "byline"],
-            "reporters": _reporters(byline, paragraphs[0]), "body_lines": body_lines, "joins": joins,
-        })
-    gold = {"seed": "scrambled", "kind": "scrambled_page", "boilerplate_lines": furniture, "articles": gold_articles}
+            if item_kind == "marker":
+                boiler[len(lines) - 1] = ROLE_FURNITURE
+            else:
+                where[k].append((item_kind, len(lines) - 1, joins_previous))
+        if rng.random() < rates["furniture"]:
+            caption = rng.random() < 0.5
+            lines += [rng.choice(CAPTIONS if caption else FURNITURE), ""]
+            boiler[len(lines) - 1] = ROLE_CAPTION if caption else ROLE_FURNITURE
+    gold_articles = [_gold_article(k, article, where[k], lines) for k, article in enumerate(chosen)]
+    gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted(boiler),
+            "roles": boiler, "articles": gold_articles}
     return lines, gold
+
+
+def _gold_article(k: int, article: tuple, entries: list, lines: list[str]) -> dict:
+    """Gold of one article; `entries` (kind, line number, joins previous) are in file order, which
+    the layout keeps equal to reading order within an article."""
+    headline = article[1]
+    heads = [n for kind, n, _ in entries if kind == "head"]
+    bylines = [n for kind, n, _ in entries if kind == "byline"]
+    order = [(n, joins_previous) for kind, n, joins_previous in entries if kind == "body"]
+    joins = [[a, b] for (a, _), (b, joins_previous) in zip(order, order[1:]) if joins_previous]
+    byline = lines[bylines[0] - 1] if bylines else ""
+    return {"id": f"s{k}", "headline": headline if heads else "", "kicker": article[0],
+            "headline_lines": heads, "byline_lines": bylines,
+            "reporters": _reporters(byline, lines[order[0][0] - 1] if order else ""),
+            "body_lines": [n for n, _ in order], "joins": joins, "complete": bool(heads)}
 
 
 def _reporters(byline: str, first: str) -> list[str]:
@@ -124,29 +149,38 @@ def _reporters(byline: str, first: str) -> list[str]:
 
 
 def page_inputs(lines: list[str], gold: dict) -> tuple[SourceDocument, list[CleanLine]]:
-    """The document and the cleaning output (furniture tagged) for a generated page."""
+    """The document and the cleaning output (furniture and captions tagged) for a generated page."""
     doc = SourceDocument("scrambled.txt", "", 0, "utf-8", "text/plain", tuple(lines))
-    boiler = set(gold["boilerplate_lines"])
-    clean = [CleanLine(n, raw, raw.strip(), ROLE_FURNITURE if n in boiler else ROLE_CONTENT)
-             for n, raw in enumerate(lines, 1) if raw.strip()]
+    roles = gold.get("roles") or {n: ROLE_FURNITURE for n in gold["boilerplate_lines"]}
+    clean = [CleanLine(n, raw, raw.strip(), roles.get(n, ROLE_CONTENT)) for n, raw in enumerate(lines, 1) if raw.strip()]
     return doc, clean
 
 
-def main() -> None:
+def measure(pages: int, seed: int, kinds: list[str]) -> dict[str, dict[str, float]]:
+    """Mean segmentation scores per page kind over `pages` generated pages of each kind."""
     from tasks.segment import segment_document
     from tasks.segment_measure import score
 
+    means = {}
+    for kind in kinds:
+        rng = random.Random(f"{seed}-{kind}")
+        results = []
+        for _ in range(pages):
+            lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind)
+            doc, clean = page_inputs(lines, gold)
+            results.append(score(gold, segment_document(doc, clean).articles))
+        means[kind] = {k: round(sum(r[k] for r in results) / len(results), 3) for k in results[0]}
+    return means
+
+
+def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--kinds", nargs="+", default=list(KINDS))
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    results = []
-    for _ in range(args.pages):
-        lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5))
-        doc, clean = page_inputs(lines, gold)
-        results.append(score(gold, segment_document(doc, clean).articles))
-    print("MEAN scrambled", {k: round(sum(r[k] for r in results) / len(results), 3) for k in results[0]})
+    for kind, mean in measure(args.pages, args.seed, args.kinds).items():
+        print(f"MEAN scrambled_{kind}", mean)
 
 
 if __name__ == "__main__":

@@ -144,7 +144,8 @@ def test_previous_version_wins_and_is_never_marked(story):
 
 
 def test_an_article_already_published_is_not_its_own_duplicate(story):
-    table = pa.table({"article_id": ["a1", "a9"], "text": [story, "另一篇已经发布的报道，内容与本文无关，讲述的是海河沿岸的城市更新和历史街区的保护利用工作进展情况。"]})
+    other = "另一篇已经发布的报道，内容与本文无关，讲述的是海河沿岸的城市更新和历史街区的保护利用工作进展情况。"
+    table = pa.table({"article_id": ["a1", "a9"], "text": [story, other]})
     marks = mark_duplicates([_row("a1", story), _row("a2", story)], previous=table)
     assert marks["a1"] == DuplicateMark(None, 0.0)
     assert marks["a2"] == DuplicateMark("a1", 1.0)

@@ -67,6 +67,7 @@ def test_line_moved_to_another_article():
     lines, articles = perfect()
     articles[0]["source_lines"], articles[0]["joins"] = [3, 4, 5], []
     articles[1]["source_lines"] = [7, 8, 9, 10]
+    lines[4]["article_id"] = "B"  # line 7
     score = score_document(PAGE_GOLD, lines, articles, theme_codes=CODES)
     rates = score.rates()
     # Gold {3,4,5,7} {8,9,10} against predicted {3,4,5} {7,8,9,10}: per-line precision sums to
@@ -82,6 +83,7 @@ def test_line_moved_to_another_article():
 def test_line_in_no_article_is_a_singleton():
     lines, articles = perfect()
     articles[1]["source_lines"] = [8, 9]  # line 10 lost from B
+    lines[7].update(article_id=None, role="furniture", action="dropped")
     rates = score_document(PAGE_GOLD, lines, articles).rates()
     # B's lines: 8 and 9 see {8,9} (precision 1, recall 2/3); 10 alone (precision 1, recall 1/3).
     assert rates[B3_PRECISION] == pytest.approx(1.0)
@@ -253,9 +255,11 @@ def test_problems_are_named():
     lines, articles = perfect()
     lines[2]["article_id"] = "B"  # line 4 listed by A's source_lines
     score = score_document(PAGE_GOLD, lines, articles, non_blank_lines=set(PAGE_LINES) | {2})
-    assert any("article_id is not the article listing them" in p and ": 4" in p for p in score.problems)
+    assert any("article_id is not the article holding them: 4" in p for p in score.problems)
     assert any("gold and source disagree on non-blank lines: 2" in p for p in score.problems)
     assert score.counts[LINES_ACCOUNTED] == (9, 10)  # the source wins
+    score = score_document(PAGE_GOLD, lines, articles, theme_codes={"politics": "medtop:11000000"})
+    assert "gold theme names without an IPTC code: economy, business and finance, environment" in score.problems
 
 
 def test_report_names_every_difference():
@@ -267,3 +271,21 @@ def test_report_names_every_difference():
     report = format_report(result)
     assert "page-a1: joins missed [[5, 7]]; headline '新区' != '新区建成智能工厂'" in report
     assert "page-a2" not in report
+
+
+def test_version_without_tables_is_a_problem_not_a_crash(tmp_path):
+    result = run_evaluate(FIXTURES, [FIXTURES], version_path=tmp_path)
+    assert result["overall"] is None
+    assert result["problems"] == [f"no lines.parquet, articles.parquet in {tmp_path}"]
+    assert format_report(result).startswith("Problems")
+
+
+def test_article_lines_from_the_lines_table_count():
+    lines, articles = perfect()
+    articles[1]["source_lines"] = [8, 9]  # line 10 is given to B by the lines table only
+    lines[7]["role"] = "subhead"
+    score = score_document(PAGE_GOLD, lines, articles)
+    assert score.rates()[ARTICLE_EXACT] == 1.0 and score.rates()[BODY_LINES_KEPT] == 1.0
+    assert "article lines missing from their article's source_lines: 10" in score.problems
+    lines[7]["action"] = "dropped"  # ... unless it is dropped from the text
+    assert score_document(PAGE_GOLD, lines, articles).rates()[ARTICLE_EXACT] == 0.5

@@ -176,8 +176,9 @@ def test_dataset_card_front_matter_and_croissant(published):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"), ("**粗体**", "\\*\\*粗体\\*\\*"),
-     ("| 表 |\n---", "\\| 表 \\| \\-\\-\\-"), ("[链接](http://x)", "\\[链接\\]\\(http://x\\)"), (None, "")],
+    [("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"), ("**粗体**", "\\*\\*粗体\\*\\*"),
+     ("| 表 |\n---", "\\| 表 \\| ---"), ("[链接](http://x)", "\\[链接\\](http://x)"), ("# 标题 `x`", "\\# 标题 \\`x\\`"),
+     (None, "")],
 )
 def test_escape_md(text, expected):
     assert escape_md(text) == expected
@@ -189,3 +190,14 @@ def test_croissant_loads_in_mlcroissant_when_installed(published):
     dataset = mlc.Dataset(jsonld=str(path / "croissant.json"))
     records = list(dataset.records(record_set="articles"))
     assert len(records) == 3 and records[0]["articles/primary_region"] == b"440300"
+
+
+def test_failed_staging_leaves_no_trace(published):
+    dataset_dir, path = published
+    report = dataset_dir.parent / "report-broken"
+    tables = make_tables("2026.11.21.1")
+    del tables["articles"]  # publishing needs the articles table: fails half-way through staging
+    with pytest.raises(KeyError):
+        publish.publish_version(dataset_dir, "2026.11.21.1", tables, INPUT_FILES, fake_outcome(report), report, PIPELINE_INFO)
+    assert sorted(p.name for p in dataset_dir.iterdir()) == [".lock", "2026.11.21", "LATEST"]
+    assert (dataset_dir / "LATEST").read_text().strip() == path.name

@@ -57,13 +57,37 @@ def test_doubled_char_dropped_and_recorded():
 
 def test_trailing_byline_and_headless_fragment():
     page = ["绘就乡村振兴的诗与远方 ——记村党委书记胡震刚", "胡震刚带领村民建起了生态观光园。", "■ 本报记者 王青",
-            "式带动了基层治理提质增效,但仍有欠缺。"]
+            "性。去年他到乡镇卫生院做了调研。"]
     seg = segment_document(_doc(page), _clean(page))
     first = seg.articles[0]
     assert first.subtitle == "——记村党委书记胡震刚" and first.reporters == ["王青"]
     assert {line.line_no: line.role for line in seg.lines}[3] == ROLE_BYLINE
-    orphan = seg.articles[-1]
-    assert orphan.headline == "" and not orphan.is_complete and orphan.source_lines == [4]
+    # the fragment after the byline cannot open an article: it stays with the page's only article
+    assert seg.articles[-1].source_lines[-1] == 4
+
+
+def test_headless_body_becomes_incomplete_article():
+    page = ["性。去年他到乡镇卫生院做了调研。", "标题在别处的文章继续写道,工作还需补强。"]
+    seg = segment_document(_doc(page), _clean(page))
+    assert len(seg.articles) == 1 and seg.articles[0].headline == "" and not seg.articles[0].is_complete
+
+
+def test_head_without_body_adopts_the_run_that_reads_as_its_own():
+    page = ["打造智能制造产业集群", "本报记者 张原", "委员观点", "市政协委员王力:", "**发展养老服务**",
+            "社区养老服务设施要加快补齐,助餐助浴服务要覆盖到每个街道。",
+            "智能制造产业集群建设正在提速,全市智能制造企业超过三百家。",
+            "智能制造产业园将引进机器人企业,推动产业集群向高端迈进。"]
+    seg = segment_document(_doc(page), _clean(page, furniture={3}))
+    main = seg.articles[0]
+    assert main.headline == "打造智能制造产业集群" and main.source_lines == [1, 2, 7, 8]
+    assert [a.source_lines for a in seg.articles[1:]] == [[4, 5, 6]]
+
+
+def test_head_without_any_body_becomes_furniture():
+    page = ["一则没有正文的标题", "本报记者 张原"]
+    seg = segment_document(_doc(page), _clean(page))
+    assert seg.articles == [] and all(line.role == ROLE_FURNITURE for line in seg.lines)
+    assert "without body" in seg.lines[0].reason
 
 
 def test_join_signals():
@@ -100,6 +124,8 @@ def test_never_raises_and_accounts_for_every_line(raw_lines, furniture_flags):
     assert sorted(line.line_no for line in seg.lines) == [line.line_no for line in clean]
     seen = [n for a in seg.articles for n in a.source_lines]
     assert len(seen) == len(set(seen))
+    for article in seg.articles:
+        assert article.paragraphs and all(p.strip() for p in article.paragraphs)
     for line in seg.lines:
         assert line.role != ROLE_CONTENT
         assert (line.article_ordinal is None) == (line.line_no not in seen)

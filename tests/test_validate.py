@@ -87,25 +87,30 @@ def test_duplicate_article_id_fails_critically_and_low_cjk_warns(bad):
 
 @pytest.mark.parametrize(
     "text, ratio",
-    [("北京市今日起供暖。", 8 / 9), ("GDP增长5%", 2 / 7), ("", 0.0), ("  ", 0.0), ("𠮷野家", 1.0)],
+    [("北京市今日起供暖。", 8 / 9), ("GDP增长5%", 2 / 7), ("", None), ("  ", None), ("𠮷野家", 1.0), ("abc", 0.0)],
 )
 def test_cjk_ratio(text, ratio):
-    assert _cjk_ratio(text) == pytest.approx(ratio)
+    assert _cjk_ratio(text) == (None if ratio is None else pytest.approx(ratio))
 
 
 def test_article_helper_columns_show_the_offending_codes():
     rows = article_rows()
     rows[0]["themes"].append({"code": "medtop:99999999", "label": "?", "score": 0.1})
     rows[1]["regions"] = [{"adcode": "1100", "name": "北京", "level": "province", "mentions": 1}]
-    rows[2]["is_complete"], rows[2]["headline"] = False, ""
+    rows[2]["is_complete"], rows[2]["headline"], rows[2]["text"] = False, "", ""
+    rows[0]["text"] = " "
     rows[1]["tokens"] = []
+    rows[1]["duplicate_of"], rows[2]["duplicate_of"] = "a0000000000000009", "a0000000000000001"
     frame = articles_frame(make_tables(articles=rows)["articles"], THEMES, ADCODES)
     assert frame["theme_codes_outside_taxonomy"].tolist()[0] == "medtop:99999999"
     assert frame["adcodes_not_six_digits"].tolist()[1] == "1100"
     assert frame["adcodes_outside_gazetteer"].tolist()[1] == "1100"
     assert frame["complete_has_headline"].tolist() == [True, True, None]
     assert frame["token_count_derived"].tolist()[1] == 0
-    assert frame["char_count_matches_text"].all()
+    assert frame["complete_has_text"].tolist() == [False, True, None]
+    assert frame["cjk_ratio"].isna().tolist() == [True, False, True]
+    assert frame["duplicate_of_outside_articles"].tolist()[1] == "a0000000000000009"
+    assert frame["duplicate_of_outside_articles"].isna().tolist() == [True, False, True]
 
 
 def test_line_helper_columns():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tasks.schema import ACTION_DROPPED
-from zhpress.eval_articles import best_match, bcubed_sums, compare_article, gold_article_lines
+from zhpress.eval_articles import best_match, bcubed_sums, compare_article, gold_article_lines, normalize_name
 from zhpress.eval_names import (
     ARTICLE_EXACT, B3_F1, B3_PRECISION, B3_RECALL, BODY_LINES_KEPT, HEADLINE_ACCURACY, JOINS_PRECISION,
     JOINS_RECOVERED, KINDS, LINES_ACCOUNTED, METRICS, NON_CONTENT_PRECISION, NON_CONTENT_RECALL, REGION_HIT,
@@ -91,6 +91,11 @@ def score_document(
         expected = set(non_blank_lines)
     _score_lines(score, gold, document, expected)
     _score_articles(score, gold, document, dict(theme_codes or {}))
+    if theme_codes:
+        unknown = sorted({name for a in gold.get("articles", []) for name in a.get("themes", [])
+                          if normalize_name(name) not in theme_codes})
+        if unknown:
+            score.problems.append(f"gold theme names without an IPTC code: {', '.join(unknown)}")
     return score
 
 
@@ -134,8 +139,11 @@ def _score_lines(score: DocumentScore, gold: dict, document: PredictedDocument, 
     disagree = sorted(n for n, rows in document.line_rows.items() if n in owner
                       and any(row.get("article_id") != owner[n] for row in rows))
     if disagree:
-        label = "lines whose article_id is not the article listing them in source_lines"
+        label = "lines whose article_id is not the article holding them"
         score.problems.append(f"{label}: {_short(disagree)}")
+    outside = sorted(n for article in document.articles for n in article.outside_source_lines)
+    if outside:
+        score.problems.append(f"article lines missing from their article's source_lines: {_short(outside)}")
     predicted = document.non_content_lines()
     boilerplate = set(gold.get("boilerplate_lines", []))
     hits = len(predicted & boilerplate)

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
-from tasks.schema import NON_CONTENT_ROLES
+from tasks.schema import ACTION_DROPPED, NON_CONTENT_ROLES
 
 
 @dataclass
@@ -26,6 +26,7 @@ class PredictedArticle:
     primary_theme: str | None
     themes: list[dict]
     primary_region: str | None
+    outside_source_lines: frozenset[int] = frozenset()  # lines the lines table adds to source_lines
 
 
 @dataclass
@@ -78,13 +79,18 @@ def predicted_document(line_rows: list[dict], article_rows: list[dict]) -> Predi
 
 def _article(row: dict, line_rows: list[dict]) -> PredictedArticle:
     article_id = str(row.get("article_id"))
-    source_lines = as_list(row.get("source_lines"))
-    if not source_lines:
-        # Without source_lines the lines table says which lines the article holds.
-        source_lines = [r["line_no"] for r in line_rows if r.get("article_id") == article_id]
+    source_lines = {int(n) for n in as_list(row.get("source_lines"))}
+    # Lines the lines table gives to the article with an article role (a subhead, a dateline)
+    # are its content even when source_lines leaves them out; the difference is reported.
+    claimed = {
+        int(r["line_no"]) for r in line_rows
+        if r.get("article_id") == article_id and r.get("role") not in NON_CONTENT_ROLES
+        and r.get("action") != ACTION_DROPPED
+    }
     return PredictedArticle(
         article_id=article_id,
-        lines=frozenset(int(n) for n in source_lines),
+        lines=frozenset(source_lines | claimed),
+        outside_source_lines=frozenset(claimed - source_lines),
         headline=_text(row.get("headline")),
         reporters=[str(name) for name in as_list(row.get("reporters"))],
         joins={(int(pair[0]), int(pair[1])) for pair in as_list(row.get("joins")) if len(as_list(pair)) == 2},

@@ -59,6 +59,9 @@ def _evaluate_gold(gold_dir: Path, source_dirs: list[Path], version_path: Path |
     found = [path for path in sources.values() if path is not None]
     if version_path is not None:
         version = _resolve_version(Path(version_path))
+        absent = [name for name in (LINES_FILE, ARTICLES_FILE) if not (version / name).is_file()]
+        if absent:
+            return {"mode": "version", "version": str(version), "problems": [f"no {', '.join(absent)} in {version}"]}
         lines, articles = _read_version(version)
         mode, version_name = "version", str(version)
     else:
