@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tasks.segment_heads import CJK, ends_sentence
 from tasks.tokenize import is_known_word, tokenize
@@ -76,7 +77,17 @@ def bridge_word(a: str, b: str, span: int = 6) -> bool:
 
 def term_vector(text: str) -> Counter:
     """Content-word counts of a text (single characters and stop words left out)."""
-    return Counter(t for t in tokenize(text) if len(t) >= 2 and t not in _STOPWORDS and re.search(rf"[{CJK}]", t))
+    # jieba never reads a word across whitespace, so a joined text's vector is the sum of its
+    # parts' vectors; caching the parts avoids tokenizing each line again for every run it is in.
+    total: Counter = Counter()
+    for part in text.split():
+        total.update(_part_vector(part))
+    return total
+
+
+@lru_cache(maxsize=1 << 16)
+def _part_vector(part: str) -> Counter:
+    return Counter(t for t in tokenize(part) if len(t) >= 2 and t not in _STOPWORDS and re.search(rf"[{CJK}]", t))
 
 
 def idf_table(vectors: list[Counter]) -> dict[str, float]:

@@ -77,6 +77,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         ((pair_score(a, b, texts, succ[a] == b, vectors, idf), a, b) for a in sources for b in targets if a != b),
         key=lambda p: (-p[0], p[1], p[2]),
     )
+    scores = {(a, b): score for score, a, b in pairs}  # pair_score is pure: the loop below reuses these
     for score, a, b in pairs:
         if score >= threshold and a not in links and b not in parent_linked(links) and not _is_ancestor(b, a, parent):
             links[a], parent[b] = b, a
@@ -87,7 +88,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
             for b in (b for b in targets if b != a and b not in taken and not _is_ancestor(b, a, parent)):
                 if pred[b] not in (None, a) and open_end(texts[pred[b]]) and pred[b] not in links:
                     continue  # b still reads on from the line above it
-                score = pair_score(a, b, texts, succ[a] == b, vectors, idf)
+                score = scores[(a, b)]
                 if score >= needed_threshold and (best is None or score > best[0]):
                     best = (score, a, b)
         if best is None:

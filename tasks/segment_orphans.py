@@ -21,6 +21,7 @@ from tasks.segment_heads import CJK, parse_dateline
 MOVE_MARGIN = 0.02  # cosine with the new article minus cosine with the own article
 DEPTH_COST = 0.01  # margin added per paragraph of the own article that stays before this one
 RUN_BONUS = 0.05  # the paragraph before moved to the same article: runs move together
+WINDOW = 3  # paragraphs on each side a paragraph is compared with
 MAX_CANDIDATES = 30  # preceding articles scored per paragraph (keeps big pages linear)
 _BIGRAM = re.compile(rf"(?=([{CJK}]{{2}}))")
 
@@ -52,12 +53,14 @@ def paragraph_units(order: list[int], links: dict[int, int]) -> list[list[int]]:
 
 
 def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
-                     margin: float = MOVE_MARGIN, depth_cost: float = DEPTH_COST) -> list[list[int]]:
+                     margin: float = MOVE_MARGIN, depth_cost: float = DEPTH_COST,
+                     window: int = WINDOW) -> list[list[int]]:
     """New body orders after moving misplaced paragraphs; articles are in file order of first line."""
     units = [paragraph_units(order, links) for order in orders]
     unit_vectors = [[bigram_vector(" ".join(texts[i] for i in unit)) for unit in article] for article in units]
     head_vectors = [bigram_vector(head) for head in heads]
-    totals = [sum(vs, start=Counter()) + head_vectors[a] for a, vs in enumerate(unit_vectors)]
+    # compare like with like: a paragraph against the head and last few paragraphs of each side
+    windows = [sum(vs[-window:], start=Counter()) + head_vectors[a] for a, vs in enumerate(unit_vectors)]
     df = Counter(t for vs in unit_vectors for v in vs for t in v)
     n = max(1, sum(len(vs) for vs in unit_vectors))
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
@@ -66,22 +69,23 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
     for a, article in enumerate(units):
         headless = not heads[a].strip()
         previous_target, depth = None, 0
-        own_vector = Counter(head_vectors[a])  # the head and the paragraphs that stayed, before this one
+        stayed: list[Counter] = []  # paragraphs of this article that stayed, before this one
         for u, unit in enumerate(article):
             vector = unit_vectors[a][u]
             if (u == 0 and not headless) or parse_dateline(texts[unit[0]]):
                 previous_target, depth = None, depth + 1
-                own_vector.update(vector)
+                stayed.append(vector)
                 continue
+            own_vector = sum(stayed[-window:], start=Counter()) + head_vectors[a]
             own = _cosine(vector, own_vector, idf) if own_vector else 0.0
             candidates = [b for b in range(len(units)) if b != a and starts[b] < min(unit)][-MAX_CANDIDATES:]
-            best = max(((_cosine(vector, totals[b], idf), b) for b in candidates), default=None)
+            best = max(((_cosine(vector, windows[b], idf), b) for b in candidates), default=None)
             bonus = RUN_BONUS if best and previous_target == best[1] else 0.0
             if best and best[0] - own + bonus >= margin + depth_cost * depth:
                 moves[(a, u)] = previous_target = best[1]
             else:
                 previous_target, depth = None, depth + 1
-                own_vector.update(vector)
+                stayed.append(vector)
     if not moves:
         return orders
     new_orders = [[x for u, unit in enumerate(article) if (a, u) not in moves for x in unit]

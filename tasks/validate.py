@@ -82,10 +82,7 @@ def articles_frame(articles: pa.Table, allowed_theme_codes: set[str], gazetteer_
         None if not (t or "").strip() else r if r is not None else _cjk_ratio(t) for t, r in zip(texts, published)
     ]
     frame["quality_score"] = _optional_column(articles, "quality_score")
-    ids = set(frame["article_id"])
-    frame["duplicate_of_outside_articles"] = [
-        d if d is not None and d not in ids else None for d in _optional_column(articles, "duplicate_of")
-    ]
+    frame["duplicate_of"] = _optional_column(articles, "duplicate_of")
     frame["complete_has_text"] = [
         (bool(t and t.strip()) if complete else None) for t, complete in zip(texts, articles.column("is_complete").to_pylist())
     ]

@@ -28,7 +28,7 @@ def verify_version(path: Path) -> list[str]:
             problems.append(f"{entry['path']}: {file.stat().st_size} bytes, manifest says {entry['bytes']}")
         elif file_sha256(file) != entry["sha256"]:
             problems.append(f"{entry['path']}: sha256 differs from the manifest")
-    extra = sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()) 
+    extra = sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
     problems += [f"{name}: not in the manifest" for name in extra if name not in listed and name != MANIFEST_NAME]
     for name, table in data.get("tables", {}).items():
         problems += _check_table(path / table["path"], name, table["rows"])

@@ -109,8 +109,7 @@ def test_article_helper_columns_show_the_offending_codes():
     assert frame["token_count_derived"].tolist()[1] == 0
     assert frame["complete_has_text"].tolist() == [False, True, None]
     assert frame["cjk_ratio"].isna().tolist() == [True, False, True]
-    assert frame["duplicate_of_outside_articles"].tolist()[1] == "a0000000000000009"
-    assert frame["duplicate_of_outside_articles"].isna().tolist() == [True, False, True]
+    assert frame["duplicate_of"].isna().tolist() == [True, False, False]
 
 
 def test_line_helper_columns():

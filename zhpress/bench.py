@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -20,33 +21,46 @@ import psutil
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT_ROOT / "seeds"
-DOCUMENT_BYTES = 20_000  # about a newspaper page
 RSS_POLL_S = 0.05
 
 
+SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]+[”’」』]?")
+CLAUSE_SPLIT = re.compile(r"[，,；;]")
+PARAGRAPH_CHARS = 40  # shorter lines (headlines, bylines, furniture) are kept as they are
+
+
 def make_corpus(folder: Path, total_bytes: int, seed: int = 20261121) -> int:
-    """Write documents of recombined seed paragraphs until `total_bytes`; returns characters written."""
+    """Write page-like documents until `total_bytes`; returns characters written.
+
+    Each document keeps the line layout of a seed page (headlines, bylines, blank lines, broken
+    columns), but every sentence of its paragraphs is rebuilt from clauses drawn across all seeds,
+    so paragraphs are unique as in a real archive, while short lines recur like page furniture.
+    """
     rng = random.Random(seed)
-    paragraphs = [
-        line
-        for path in sorted(SEEDS.iterdir())
-        for line in path.read_text(encoding="utf-8").split("\n")
-        if line.strip()
-    ]
+    layouts = [path.read_text(encoding="utf-8").split("\n") for path in sorted(SEEDS.iterdir())]
+    clauses = sorted({c.strip(" 。！？!?") for page in layouts for line in page for sentence in SENTENCE.findall(line)
+                      for c in CLAUSE_SPLIT.split(sentence) if len(c.strip()) >= 4})
     folder.mkdir(parents=True, exist_ok=True)
     written_bytes = chars = index = 0
     while written_bytes < total_bytes:
-        lines, size = [], 0
-        while size < DOCUMENT_BYTES:
-            line = rng.choice(paragraphs)
-            lines.append(line)
-            size += len(line.encode("utf-8")) + 2
-        text = "\n\n".join(lines) + "\n"
+        page = layouts[index % len(layouts)]
+        text = "\n".join(_recombined(line, rng, clauses) for line in page)
         (folder / f"doc_{index:05d}.txt").write_text(text, encoding="utf-8")
         written_bytes += len(text.encode("utf-8"))
         chars += len(text)
         index += 1
     return chars
+
+
+def _recombined(line: str, rng: random.Random, clauses: list[str]) -> str:
+    if len(line) < PARAGRAPH_CHARS:
+        return line
+
+    def sentence(match: re.Match) -> str:
+        count = max(2, len(CLAUSE_SPLIT.findall(match.group(0))) + 1)
+        return "，".join(rng.choice(clauses) for _ in range(count)) + "。"
+
+    return SENTENCE.sub(sentence, line)
 
 
 def run_build(input_dir: Path, output_dir: Path, workers: int, extra: list[str] = ()) -> tuple[float, int]:
