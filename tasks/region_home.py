@@ -1,7 +1,8 @@
 """A source's home region (where 我市 / 本市 point), from tasks/data/sources.yaml.
 
-A rule matches by a glob on the source file path or by a regex on the article text
-(a newspaper naming itself); the first matching rule wins. See sources.yaml.
+User rules match by a glob on the source file path or by a regex on the text; the first
+matching rule wins. Newspapers (name -> home adcode) are the shipped knowledge that
+tasks/region_document.py reads a page's home region from. See sources.yaml.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class SourceRule:
 def load_source_rules(path: Path = SOURCES_FILE, known_adcodes: frozenset[str] | None = None) -> tuple[SourceRule, ...]:
     """Rules of a sources file; a bad regex or an unknown adcode raises ConfigError naming the rule."""
     data = load_checked_yaml(path, DATA_DIR / "sources.schema.json")
+    load_newspapers(path, known_adcodes, data)
     rules = []
     for index, entry in enumerate(data["sources"]):
         try:
@@ -44,6 +46,31 @@ def load_source_rules(path: Path = SOURCES_FILE, known_adcodes: frozenset[str] |
             raise ConfigError(f"{path}: field 'sources/{index}/home_adcode': {entry['home_adcode']} not in the gazetteer")
         rules.append(SourceRule(entry["name"], entry["home_adcode"], entry.get("source_file_glob"), regex))
     return tuple(rules)
+
+
+def load_newspapers(
+    path: Path = SOURCES_FILE, known_adcodes: frozenset[str] | None = None, data: dict | None = None
+) -> dict[str, str]:
+    """Newspaper or news-site name -> home adcode; a name listed under two homes raises ConfigError."""
+    data = data if data is not None else load_checked_yaml(path, DATA_DIR / "sources.schema.json")
+    homes: dict[str, str] = {}
+    for index, entry in enumerate(data.get("newspapers", [])):
+        code = entry["home_adcode"]
+        if known_adcodes is not None and code not in known_adcodes:
+            raise ConfigError(f"{path}: field 'newspapers/{index}/home_adcode': {code} not in the gazetteer")
+        for name in entry["names"]:
+            if homes.get(name, code) != code:
+                raise ConfigError(f"{path}: field 'newspapers/{index}/names': {name} already listed under {homes[name]}")
+            homes[name] = code
+    return homes
+
+
+@lru_cache(maxsize=1)
+def default_newspapers() -> dict[str, str]:
+    """The shipped newspaper homes, checked against the gazetteer, loaded once per process."""
+    from tasks.region_gazetteer import load_gazetteer
+
+    return load_newspapers(SOURCES_FILE, frozenset(load_gazetteer().places))
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,10 @@ def find_mentions(
     mentions = []
     for part, text, position in _parts(headline, paragraphs, dateline, weights):
         for end, (term, kind, payload) in gazetteer.automaton.iter_long(text):
+            if term.endswith("市") and text[end + 1 : end + 2] == "场":
+                # 临海市场 is a seaside market, 天津市场 the Tianjin market: only the name before 市 counts.
+                term, end = term[:-1], end - 1
+                kind, payload = gazetteer.automaton.get(term, (term, NOT_PLACE, None))[1:]
             if kind == NOT_PLACE or _STREET.match(text[end + 1 :]):
                 continue
             start = end - len(term) + 1

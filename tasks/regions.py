@@ -25,11 +25,13 @@ from dataclasses import dataclass
 
 from tasks.records import RegionMention, RegionResult
 from tasks.region_gazetteer import COUNTRY, FULL, HOME, MULTI, SHORT, Gazetteer, load_gazetteer
+from tasks.region_document import document_home_region  # noqa: F401  (public: called once per document)
 from tasks.region_home import configured_home
 from tasks.region_mentions import Mention, PositionWeights, find_mentions
 from tasks.schema import LEVEL_COUNTY, LEVEL_PROVINCE
 
 GAZETTEER_VERSION = load_gazetteer().version
+_MUNICIPALITIES = ("11", "12", "31", "50")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,9 @@ class RegionThresholds:
     organisation: float | None = None  # None: the weight in region_aliases.yaml
     multi: float = 0.5
     source_prior: float = 1.0  # a configured source's home region gets this much without any mention
+    hint_prior: float = 1.0  # the document's home region (document_hint) gets this much without any mention
     descend_ratio: float = 0.8
+    background_weight: float = 0.5  # share of home-term and prior evidence that counts against descending
     sibling_ratio: float = 2.0
     min_primary: float = 1.0
     foreign_dominance: float = 2.0
@@ -52,12 +56,15 @@ DEFAULT_REGION_THRESHOLDS = RegionThresholds()
 class _Evidence:
     def __init__(self) -> None:
         self.direct: defaultdict[str, float] = defaultdict(float)
+        self.background: defaultdict[str, float] = defaultdict(float)  # home terms and priors, part of direct
         self.count: Counter[str] = Counter()
         self.notes: list[str] = []
 
-    def add(self, adcode: str, weight: float, count: int = 1) -> None:
+    def add(self, adcode: str, weight: float, count: int = 1, background: bool = False) -> None:
         self.direct[adcode] += weight
         self.count[adcode] += count
+        if background:
+            self.background[adcode] += weight
 
 
 def _weight(mention: Mention, gazetteer: Gazetteer, t: RegionThresholds) -> float:
@@ -78,25 +85,36 @@ def _province_context(gazetteer: Gazetteer, mentions: list[Mention], t: RegionTh
     return context
 
 
-def _home(source_file: str, text: str, evidence: _Evidence, gazetteer: Gazetteer, home_terms: list[Mention]):
-    """(home adcode, how it was found) from sources.yaml, else inferred from the article."""
+def _home(source_file: str, text: str, hint: str | None, evidence: _Evidence, gazetteer: Gazetteer, home_terms: list[Mention]):
+    """(home adcode, how it was found): sources.yaml rule, else the document hint, else the article."""
     rule = configured_home(source_file, text)
     if rule:
         return rule.home_adcode, f"source rule '{rule.name}'"
+    if hint and hint not in gazetteer.places:
+        hint = None
     if not home_terms:
-        return None, ""
+        return (hint, "document hint") if hint else (None, "")
     wants_province = any("省" in m.term for m in home_terms)
+    if hint:
+        place = gazetteer.places[hint]
+        if wants_province:
+            return place.province, "document hint"
+        if place.level != LEVEL_PROVINCE or hint[:2] in _MUNICIPALITIES:
+            return hint, "document hint"
+        # 我市 on a provincial paper's page: the article's most-named city of that province.
     rolled = _rolled_up(evidence.direct, gazetteer)
 
     def fits(code: str) -> bool:
         place = gazetteer.places[code]
+        if hint and code[:2] != hint[:2]:
+            return False
         if wants_province:
             return place.level == LEVEL_PROVINCE and not place.name.endswith("市")
         return place.level != LEVEL_COUNTY and place.name.endswith("市")  # 天津市 or 武汉市
 
     candidates = [code for code in rolled if fits(code)]
     if not candidates:
-        return None, ""
+        return (hint, "document hint") if hint and wants_province else (None, "")
     candidates.sort(key=lambda c: -rolled[c])
     if len(candidates) > 1 and rolled[candidates[0]] == rolled[candidates[1]]:
         return None, ""  # 我市 after 京津冀 alone: no way to tell which city
@@ -134,8 +152,14 @@ def classify_regions(
     source_file: str,
     dateline: str | None = None,
     thresholds: RegionThresholds = DEFAULT_REGION_THRESHOLDS,
+    document_hint: str | None = None,
 ) -> RegionResult:
-    """Chinese regions (GB/T 2260, most central first), the primary region and foreign countries of an article."""
+    """Chinese regions (GB/T 2260, most central first), the primary region and foreign countries of an article.
+
+    `document_hint`: the home region of the whole document (adcode from
+    `document_home_region`, computed once per document), used for 我市 / 本市 and as a
+    small prior; a sources.yaml rule matching the source or the article overrides it.
+    """
     gazetteer = load_gazetteer()
     t = thresholds
     headline, paragraphs = headline or "", [p for p in paragraphs or [] if p]
@@ -154,7 +178,7 @@ def classify_regions(
             evidence.notes.append(f"{m.term}→{'+'.join(m.payload)}")
     for order, m in enumerate(mentions):
         if m.kind in (FULL, SHORT):
-            code = _resolve(m, context, gazetteer, None)
+            code = _resolve(m, context, gazetteer, document_hint)
             if code is None:
                 evidence.notes.append(f"unresolved {m.term}: {'|'.join(m.payload)}")
                 continue
@@ -163,16 +187,21 @@ def classify_regions(
             if m.in_organisation:
                 evidence.notes.append(f"{m.term}→{code} in an organisation's name (weak)")
     text = headline + "\n" + "\n".join(paragraphs)
-    home, how = _home(source_file, text, evidence, gazetteer, home_terms)
+    home, how = _home(source_file, text, document_hint, evidence, gazetteer, home_terms)
     if home:
         for m in home_terms:
-            evidence.add(home, m.position * m.payload)
+            evidence.add(home, m.position * m.payload, background=True)
         first_seen.setdefault(home, len(mentions))
         if how.startswith("source"):
-            evidence.add(home, t.source_prior, count=0)
+            evidence.add(home, t.source_prior, count=0, background=True)
+    if document_hint in gazetteer.places and not how.startswith("source"):
+        evidence.add(document_hint, t.hint_prior, count=0, background=True)
+        first_seen.setdefault(document_hint, len(mentions))
+        evidence.notes.append(f"document home region {document_hint} (prior {t.hint_prior})")
+    if home:
         if home_terms:
             evidence.notes.append(f"{'/'.join(sorted({m.term for m in home_terms}))}→{home} ({how})")
-    primary = _primary(evidence.direct, gazetteer, t, sum(foreign.values()))
+    primary = _primary(evidence, gazetteer, t, sum(foreign.values()))
     rolled = _rolled_up(evidence.direct, gazetteer)
     order = sorted(evidence.direct, key=lambda c: (c != primary, -rolled[c], first_seen.get(c, 1 << 30)))
     regions = [RegionMention(c, gazetteer.places[c].name, gazetteer.places[c].level, evidence.count[c]) for c in order]
@@ -181,8 +210,9 @@ def classify_regions(
     return RegionResult(regions=regions, primary_region=primary, countries=countries, evidence=summary + evidence.notes)
 
 
-def _primary(direct: dict[str, float], gazetteer: Gazetteer, t: RegionThresholds, foreign: float) -> str | None:
+def _primary(evidence: _Evidence, gazetteer: Gazetteer, t: RegionThresholds, foreign: float) -> str | None:
     """The documented rule of the module docstring, step 4."""
+    direct = evidence.direct
     rolled = _rolled_up(direct, gazetteer)
     provinces = [c for c in rolled if gazetteer.places[c].level == LEVEL_PROVINCE]
     if not provinces:
@@ -199,6 +229,8 @@ def _primary(direct: dict[str, float], gazetteer: Gazetteer, t: RegionThresholds
             return node
         best = rolled[children[0]]
         runner_up = rolled[children[1]] if len(children) > 1 else 0.0
-        if best < t.descend_ratio * direct.get(node, 0.0) or best < t.sibling_ratio * runner_up:
+        # 我市 / 市委 and priors frame the article in its paper's city; they weigh less against a named district.
+        own = direct.get(node, 0.0) - (1.0 - t.background_weight) * evidence.background.get(node, 0.0)
+        if best < t.descend_ratio * own or best < t.sibling_ratio * runner_up:
             return node
         node = children[0]

@@ -48,7 +48,10 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     texts = [body_text(line.text) for line in content]
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked)
-    links = choose_links(blocks, texts, is_subhead)
+    # table rows (cells split by `|` in the source) never take part in sentence joins, even when
+    # cleaning has turned the pipes into spaces
+    link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
+    links = choose_links(blocks, link_texts, is_subhead)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:

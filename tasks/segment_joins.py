@@ -75,8 +75,15 @@ def bridge_word(a: str, b: str, span: int = 6) -> bool:
     return False
 
 
+def sample_text(text: str, limit: int = 4000) -> str:
+    """The text, or its start and end when longer than `limit`: cohesion needs no more, and a
+    20 MB line without newlines must not be tokenized again here."""
+    return text if len(text) <= limit else text[: limit // 2] + " " + text[-limit // 2:]
+
+
 def term_vector(text: str) -> Counter:
-    """Content-word counts of a text (single characters and stop words left out)."""
+    """Content-word counts of a text (single characters and stop words left out; long texts sampled)."""
+    text = sample_text(text)
     # jieba never reads a word across whitespace, so a joined text's vector is the sum of its
     # parts' vectors; caching the parts avoids tokenizing each line again for every run it is in.
     total: Counter = Counter()

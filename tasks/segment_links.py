@@ -5,12 +5,15 @@ are accepted best first (one continuation per line, no cycles) down to JOIN_THRE
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
 from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, idf_table, mid_start, open_end, term_vector
 from tasks.segment_layout import Block
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
+CANDIDATE_WINDOW = 80  # content lines either side searched for a continuation (a page's span)
 WEIGHTS = {
     "adjacent": 0.8,  # b is the next body line after a in file order
     "far": -0.4,  # b stands elsewhere: the page was read out of column order
@@ -49,7 +52,8 @@ def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, 
 
 
 def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
-                 threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD) -> dict[int, int]:
+                 threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
+                 window: int = CANDIDATE_WINDOW) -> dict[int, int]:
     """Map line a -> line b for every accepted continuation (indices into the content lines).
 
     First strong pairs, best first; then each line still left open takes its best remaining
@@ -63,37 +67,45 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
             succ[x] = block.body[pos + 1] if pos + 1 < len(block.body) else None
             pred[x] = block.body[pos - 1] if pos else None
     lines = [x for x in block_of if not is_subhead[x]]
-    targets = [
+    targets = sorted([
         b for b in lines
         if not parse_dateline(texts[b]) and not _opens_with_marker(texts[b]) and "|" not in texts[b]
         and not (pred[b] is None and (blocks[block_of[b]].head or blocks[block_of[b]].bylines))
-    ]
+    ])
     vectors = _vectors(blocks, texts, block_of, lines, pred)
     idf = idf_table([vectors[("run", x)] for x in lines])
-    sources = [a for a in lines if open_end(texts[a]) or any(doubled_overlap(texts[a], texts[b]) for b in targets)]
-    links: dict[int, int] = {}
-    parent = dict(pred)
+    opens = {a for a in lines if open_end(texts[a])}
+    sources = sorted(opens | {a for a in lines if any(doubled_overlap(texts[a], texts[b]) for b in _near(a, targets, window))})
     pairs = sorted(
-        ((pair_score(a, b, texts, succ[a] == b, vectors, idf), a, b) for a in sources for b in targets if a != b),
+        ((pair_score(a, b, texts, succ[a] == b, vectors, idf), a, b) for a in sources for b in _near(a, targets, window) if a != b),
         key=lambda p: (-p[0], p[1], p[2]),
     )
-    scores = {(a, b): score for score, a, b in pairs}  # pair_score is pure: the loop below reuses these
+    pairs = [p for p in pairs if p[0] >= needed_threshold]
+    links: dict[int, int] = {}
+    parent = dict(pred)
+    taken: set[int] = set()
     for score, a, b in pairs:
-        if score >= threshold and a not in links and b not in parent_linked(links) and not _is_ancestor(b, a, parent):
+        if score >= threshold and a not in links and b not in taken and not _is_ancestor(b, a, parent):
             links[a], parent[b] = b, a
-    while True:
-        best = None
-        taken = parent_linked(links)
-        for a in (a for a in sources if a not in links and open_end(texts[a])):
-            for b in (b for b in targets if b != a and b not in taken and not _is_ancestor(b, a, parent)):
-                if pred[b] not in (None, a) and open_end(texts[pred[b]]) and pred[b] not in links:
-                    continue  # b still reads on from the line above it
-                score = scores[(a, b)]
-                if score >= needed_threshold and (best is None or score > best[0]):
-                    best = (score, a, b)
-        if best is None:
-            return links
-        links[best[1]], parent[best[2]] = best[2], best[1]
+            taken.add(b)
+    changed = True
+    while changed:  # lines left open take their best remaining candidate; a pass can free others
+        changed = False
+        for score, a, b in pairs:
+            if a in links or a not in opens or b in taken or _is_ancestor(b, a, parent):
+                continue
+            if pred[b] not in (None, a) and open_end(texts[pred[b]]) and pred[b] not in links:
+                continue  # b still reads on from the line above it
+            links[a], parent[b] = b, a
+            taken.add(b)
+            changed = True
+    return links
+
+
+def _near(a: int, targets: list[int], window: int) -> list[int]:
+    """Targets within `window` content lines of a (sorted list): bounds the pairs on long documents."""
+    lo, hi = bisect_left(targets, a - window), bisect_right(targets, a + window)
+    return targets[lo:hi]
 
 
 def parent_linked(links: dict[int, int]) -> set[int]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from tasks.segment_heads import CJK, parse_dateline
+from tasks.segment_joins import sample_text
 
 MOVE_MARGIN = 0.02  # cosine with the new article minus cosine with the own article
 DEPTH_COST = 0.01  # margin added per paragraph of the own article that stays before this one
@@ -28,7 +29,7 @@ _BIGRAM = re.compile(rf"(?=([{CJK}]{{2}}))")
 
 def bigram_vector(text: str) -> Counter:
     """Counts of overlapping two-character CJK sequences."""
-    return Counter(_BIGRAM.findall(text))
+    return Counter(_BIGRAM.findall(sample_text(text, 20000)))
 
 
 def _cosine(x: Counter, y: Counter, idf: dict[str, float]) -> float:

@@ -1,0 +1,125 @@
+"""Document evidence for line roles: stretches of article text, their heads, teaser copies.
+
+Works on the LineEvidence list of one document after `local_verdict`; marks `extra["head"]` on the
+lines kept as headline material and gives furniture/boilerplate roles to labels around heads.
+"""
+from __future__ import annotations
+
+from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
+from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE
+
+
+def text_blocks(lines: list[LineEvidence], th: Thresholds) -> list[tuple[int, int]]:
+    """Stretches of article text as (first, last) indexes of anchor lines, small sidebars left out."""
+    blocks: list[list[int]] = []
+    breakers, in_boiler_section, current = 0, False, None
+    for i, ln in enumerate(lines):
+        if ln.head_boilerplate:
+            in_boiler_section, current = True, None
+            continue
+        if in_boiler_section and MARKUP_HEADING in ln.markup:
+            in_boiler_section = False
+        if ln.anchor and not in_boiler_section:
+            if current is None or breakers >= th.block_break_lines:
+                current = [i, i, 0]
+                blocks.append(current)
+            current[1], current[2] = i, current[2] + ln.cjk
+            breakers = 0
+        elif is_breaker(ln):
+            breakers += 1
+        elif ln.role is None and ln.cjk == 0 and not ORDINAL.match(ln.text):
+            breakers += 1
+    if not blocks:
+        return []
+    largest = max(b[2] for b in blocks)
+    kept = [(b[0], b[1]) for b in blocks if b[2] >= max(th.block_min_cjk, th.block_min_share * largest)]
+    return [(first, _sentence_tail(lines, last)) for first, last in kept]
+
+
+def _sentence_tail(lines: list[LineEvidence], last: int) -> int:
+    # A short closing sentence (会议还研究了其他事项。) is too short to be an anchor but ends the text.
+    while (last + 1 < len(lines) and lines[last + 1].role is None and lines[last + 1].ends_sentence
+           and lines[last + 1].cjk >= 2 and not lines[last + 1].is_link_line):
+        last += 1
+    return last
+
+
+def is_breaker(ln: LineEvidence) -> bool:
+    """Navigation and widgets separate page regions; images, placeholders and rules do not."""
+    soft = ln.reason is not None and ln.reason.endswith(("image only", "markup only", "placeholder"))
+    return not soft and (ln.is_link_line or ln.role == ROLE_BOILERPLATE)
+
+
+def _is_head_widget(ln: LineEvidence) -> bool:
+    # Share bars, font-size switches and view counters sit between an article's headline and its text.
+    return ln.reason is not None and ln.reason.endswith(("share", "counters", "app_promo"))
+
+
+def _is_label(ln: LineEvidence, th: Thresholds) -> bool:
+    return ln.cjk <= th.label_max_cjk and not ln.has_punct and not ORDINAL.match(ln.text)
+
+
+def _head_candidates(lines: list[LineEvidence], start: int, stop: int, th: Thresholds) -> list[int]:
+    """Open lines above `start` (nearest first) up to the previous text or a boilerplate block."""
+    heads: list[int] = []
+    i = start - 1
+    while i >= stop and len(heads) < th.head_lookback:
+        ln = lines[i]
+        if ln.anchor:
+            break
+        if ln.role is not None:
+            # One stray widget or tab bar between headline and text is skipped; two in a row end the head.
+            above = lines[i - 1] if i > stop else None
+            hard = is_breaker(ln) and not _is_head_widget(ln)
+            if ln.head_boilerplate or (hard and above is not None and (
+                    (is_breaker(above) and not _is_head_widget(above)) or above.head_boilerplate)):
+                break
+        else:
+            heads.append(i)
+        i -= 1
+    return heads
+
+
+def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds, outside: bool) -> None:
+    """Above a stretch of text (or inside it, above a paragraph): keep the head, label the rest."""
+    heads = _head_candidates(lines, start, stop, th)
+    titles = [j for j in heads if not (BYLINE.search(lines[j].text) or ORDINAL.match(lines[j].text))]
+    kept = 0
+    for rank, j in enumerate(heads):  # nearest to the text first
+        ln = lines[j]
+        if (ln.is_byline and ln.cjk <= th.author_max_cjk) or ORDINAL.match(ln.text):
+            ln.extra["head"] = True
+            continue
+        is_sub = bool(SUBTITLE.match(ln.text))
+        # In a group of head lines, a bare short label (特别报道, 记者手记) is a section label, not a title.
+        nearest_heading = rank == 0 and MARKUP_HEADING in ln.markup
+        opening_label = len(titles) > 1 and _is_label(ln, th) and not nearest_heading
+        if ln.cjk < th.head_min_cjk and not ln.has_punct and (outside or opening_label) and not nearest_heading:
+            if opening_label:
+                ln.decide(ROLE_FURNITURE, "furniture: short label over a headline group", 0.2)
+            else:
+                ln.decide(ROLE_BOILERPLATE, "boilerplate: short label near the head", 0.2)
+            continue
+        seen_elsewhere = ln.extra.get("repeated") or ln.extra.get("recurring")
+        if kept >= th.run_max_heads + (1 if is_sub else 0) or opening_label or seen_elsewhere:
+            ln.decide(ROLE_FURNITURE, "furniture: label above a headline group", 0.3)
+            continue
+        kept += 1
+        ln.extra["head"] = True
+
+
+def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:
+    """A page's meta description or a teaser repeats the start of the article's first paragraph."""
+    by_prefix: dict[str, list[LineEvidence]] = {}
+    for ln in lines:
+        if len(ln.text) >= th.copy_min_chars:
+            by_prefix.setdefault(ln.text[: th.copy_min_chars], []).append(ln)
+    for group in by_prefix.values():
+        if len(group) < 2:
+            continue
+        for ln in group:
+            stem = ln.text.rstrip(".…").rstrip()
+            if ln.role is None and any(o is not ln and len(o.text) > len(stem) and o.text.startswith(stem)
+                                       for o in group):
+                ln.decide(ROLE_BOILERPLATE, "boilerplate: truncated copy of another line", 0.1)
+                ln.anchor = False

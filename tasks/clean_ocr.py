@@ -1,0 +1,114 @@
+"""Newspaper page evidence: photo captions standing as sentences, shared titles over groups of pieces.
+
+A caption on an OCR page is often a plain sentence (`某某（左）在田间查看小麦长势。`) with no credit and
+no image marker; what gives it away is its shape (short, one clause, no quotes) together with where it
+stands (under a head or label, next to an image or credit line, not in the middle of body text).
+A shared title over several pieces (两会圆桌: one slogan, then each piece's headline and byline) stands
+between section labels and the first piece's headline; a kicker naming a speaker never is one.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.clean_lexicon import Lexicons
+from tasks.clean_score import SUBTITLE, LineEvidence, Thresholds
+from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
+
+# Weights of the caption score; the decision threshold is Thresholds.caption_min_score.
+W_ONE_CLAUSE = 0.3  # no comma, semicolon or colon inside
+W_SHORT = 0.1  # at most CAPTION_SHORT_CJK Han characters
+W_POSITION_WORD = 0.5  # （左） 前排左三: where a person stands in the photo
+W_SCENE_WORD = 0.25  # 合影, 在田间查看: a scene described
+W_AFTER_HEAD = 0.2  # right under a head line, a label, an image or another caption
+W_BEFORE_CREDIT = 0.3  # right above an image, a photo credit or caption
+W_AFTER_BODY = -0.3  # right under a body paragraph: more likely the paragraph's last sentence
+CAPTION_SHORT_CJK = 40
+
+_FINAL_STOP = re.compile(r"[。.]$")
+_NOT_CAPTION = re.compile(r"[“”「」\"？！?!：:]|^(?:本报讯|本刊讯|新华社|中新社|据|记者|通讯员)")
+_INNER_CLAUSE = re.compile(r"[，,；;]")
+
+
+def _is_head_like(ln: LineEvidence) -> bool:
+    return ln.role is None and not ln.anchor and not ln.ends_sentence and 0 < ln.cjk <= 50
+
+
+def _is_picture(ln: LineEvidence) -> bool:
+    return ln.role == ROLE_CAPTION or (ln.reason or "").endswith("image only")
+
+
+def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Thresholds) -> float:
+    """Evidence in [0, 1] that line k is a photo caption written as a sentence (0 when it cannot be)."""
+    ln = lines[k]
+    text = ln.text
+    if ln.role is not None or not _FINAL_STOP.search(text) or _NOT_CAPTION.search(text):
+        return 0.0
+    if not 4 <= ln.cjk <= th.caption_max_cjk or ln.is_byline:
+        return 0.0
+    before = lines[k - 1] if k > 0 else None
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    score = W_ONE_CLAUSE * (not _INNER_CLAUSE.search(text[:-1])) + W_SHORT * (ln.cjk <= CAPTION_SHORT_CJK)
+    score += W_POSITION_WORD * bool(lex.caption_position.search(text))
+    score += W_SCENE_WORD * bool(lex.caption_scene.search(text))
+    if before is not None and before.anchor and before.role is None:
+        score += W_AFTER_BODY
+    elif before is None or _is_picture(before) or _is_head_like(before) or before.role in (ROLE_FURNITURE,):
+        score += W_AFTER_HEAD * (before is None or not before.is_byline)
+    if after is not None and _is_picture(after):
+        score += W_BEFORE_CREDIT
+    return max(0.0, min(score, 1.0))
+
+
+def mark_captions(lines: list[LineEvidence], lex: Lexicons, th: Thresholds) -> None:
+    """Photo captions without a credit: short descriptive sentences placed like captions."""
+    for k in range(len(lines)):
+        score = caption_score(lines, k, lex, th)
+        if score >= th.caption_min_score:
+            lines[k].decide(ROLE_CAPTION, f"caption: sentence placed and worded like a caption ({score:.2f})", 0.2)
+            lines[k].anchor = False
+
+
+def _title_like(ln: LineEvidence, th: Thresholds) -> bool:
+    return (ln.role is None and not ln.is_byline and not ln.ends_sentence
+            and 0 < ln.cjk <= th.group_title_max_cjk and not re.search(r"[，。：:；！？]", ln.text))
+
+
+def _piece_head(lines: list[LineEvidence], j: int) -> bool:
+    """Line j is a headline whose piece is complete under it: a byline or subtitle follows, or it has one."""
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return "——" in lines[j].text or (nxt is not None and (nxt.is_byline or bool(SUBTITLE.match(nxt.text))))
+
+
+def _head_runs(lines: list[LineEvidence], first: int, last: int, th: Thresholds) -> list[list[int]]:
+    """Runs of adjacent head lines (bylines left out) above and inside the stretch first..last."""
+    runs: list[list[int]] = []
+    for j in range(max(0, first - th.head_lookback), last + 1):
+        ln = lines[j]
+        if ln.extra.get("head") and ln.role is None and not ln.is_byline:
+            if runs and runs[-1][-1] == j - 1:
+                runs[-1].append(j)
+            else:
+                runs.append([j])
+    return runs
+
+
+def mark_group_titles(lines: list[LineEvidence], blocks: list[tuple[int, int]], lex: Lexicons,
+                      th: Thresholds) -> None:
+    """A short title over several pieces is page furniture, not any one piece's kicker or headline."""
+    for first, last in blocks:
+        runs = _head_runs(lines, first, last, th)
+        complete = [run for run in runs if _piece_head(lines, run[-1])]
+        for run in runs:
+            if len(run) < 2:
+                continue
+            title, headline = run[0], run[1]
+            above = lines[title - 1] if title > 0 else None
+            opens_section = above is None or (above.role not in (None, ROLE_CONTENT, ROLE_METADATA)
+                                              and not above.anchor)
+            # Several pieces under it, or a compact column name (no inner space: 代表委员履职故事) over a
+            # headline complete with its byline or subtitle; kickers tend to be two-part or name a speaker.
+            grouped = len(complete) >= th.group_min_pieces or " " not in lines[title].text.strip()
+            if (opens_section and _title_like(lines[title], th) and not lex.kicker.search(lines[title].text)
+                    and _piece_head(lines, headline) and grouped):
+                lines[title].decide(ROLE_FURNITURE, "furniture: shared title over a group of pieces", 0.25)
+                lines[title].extra["head"] = False
