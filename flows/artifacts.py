@@ -14,7 +14,8 @@ def record_build(summary) -> None:
             f"# zhpress build: {summary.status}\n\n{summary.message}\n\n"
             f"- documents: {summary.documents}\n- rejected files: {summary.rejects}\n- articles: {summary.articles}\n\n"
             f"| role | lines |\n|---|---|\n{rows}\n\n## Validation\n{validation}\n\n"
-            f"Data Docs: {summary.report_path}\n"
+            f"Data Docs: {summary.report_path}\n\n"
+            f"Review pages: {summary.version_path}/review/index.html\n"
         ),
         description="Summary of the zhpress build",
     )

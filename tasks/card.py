@@ -171,6 +171,7 @@ def write_card(folder: Path, dataset: str, version: str, tables: dict[str, pa.Ta
         "## Validation\n",
         f"Result: **{'passed' if validation['success'] else 'failed'}**, {len(validation['warnings'])} warnings. "
         f"Open [the Data Docs]({validation['data_docs']}) for every expectation with its observed values; raw results in `{validation['results']}`.\n",
+        "Open [the review pages](review/index.html) to see how every source page was cut into articles, line by line.\n",
         _table(["suite", "evaluated", "passed", "failed"], [[s, v["evaluated"], v["passed"], v["failed"]] for s, v in validation["summary"].items()]) + "\n",
     ]
     parts += [f"- warning: {escape_md(w)}" for w in validation["warnings"]] + [""]

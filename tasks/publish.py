@@ -22,13 +22,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tasks import card, manifest
+from tasks import card, manifest, review
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
 LATEST = "LATEST"
 LOCK_FILE = ".lock"
 REJECTED_DIR = "rejected"
 VALIDATION_DIR = "validation"
+REVIEW_DIR = "review"
 CHANGES_JSON = "changes.json"
 DATASET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 VERSION_NAME = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.(\d+))?$")
@@ -240,6 +241,7 @@ def _stage(staging, dataset_dir, version, tables, input_files, validation, repor
     manifest.write_json(staging / CHANGES_JSON, changes)
     card.write_changes_markdown(staging, version, changes, tables["articles"])
     shutil.copytree(report_dir, staging / VALIDATION_DIR)
+    review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings)
     validation_block = {
         "success": validation.success,
         "summary": validation.summary,

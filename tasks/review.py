@@ -9,6 +9,7 @@ and every input text is escaped by Jinja2's autoescape.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,20 +22,30 @@ from tasks.schema import ACTION_DROPPED, ACTION_JOINED, PUBLISHED_ROLES, ROLE_BO
 
 TEMPLATES = Path(__file__).parent / "templates"
 REVIEW_DIR = "review"
+VALIDATION_RESULTS = "validation/results.json"  # written by tasks/validate.py, moved by publishing
 PAGE_PREFIX = "doc_"
 # Light backgrounds that keep dark text readable and stay apart from each other;
-# an article's colour is PALETTE[its position in the document % len(PALETTE)].
+# articles past the palette get golden-angle hues, so no two in a document share a colour.
 PALETTE = (
     "#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#d0bfff", "#ffec99",
     "#96f2d7", "#ffc9c9", "#bac8ff", "#d8f5a2", "#eebefa", "#c5f6fa",
 )
 ORPHAN_COLOUR = "#ced4da"  # a line naming an article that the articles table lacks
 PARAGRAPH_ROLES = (ROLE_BODY, ROLE_SUBHEAD)  # lines that open a paragraph unless joined
+LIST_COLUMNS = ("reporters", "themes", "topics", "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags")
 
 
 def page_name(source_file: str) -> str:
     """Safe, stable file name of a document's review page (names may hold spaces, CJK, slashes)."""
     return f"{PAGE_PREFIX}{hashlib.sha256(source_file.encode('utf-8')).hexdigest()[:16]}.html"
+
+
+def article_colour(position: int) -> str:
+    """Background colour of the article at `position` (0-based, in document order)."""
+    if position < len(PALETTE):
+        return PALETTE[position]
+    hue = (position * 137.508) % 360  # golden angle: successive hues stay far apart
+    return f"hsl({hue:.0f}, 75%, {82 - 6 * (position // 24 % 2)}%)"
 
 
 def render_review(
@@ -82,11 +93,18 @@ def render_review(
     return index
 
 
-def render_review_for_version(version_dir: Path, validation_warnings: Iterable[str] = ()) -> Path:
-    """Render `<version_dir>/review/` from the version's articles.parquet and lines.parquet."""
+def render_review_for_version(version_dir: Path, validation_warnings: Iterable[str] | None = None) -> Path:
+    """Render `<version_dir>/review/` from the version's articles.parquet and lines.parquet.
+
+    Without `validation_warnings`, the warnings of `<version_dir>/validation/results.json` are shown
+    when that file exists.
+    """
     version_dir = Path(version_dir)
     articles = pq.read_table(version_dir / "articles.parquet")
     lines = pq.read_table(version_dir / "lines.parquet")
+    if validation_warnings is None:
+        results = version_dir / VALIDATION_RESULTS
+        validation_warnings = json.loads(results.read_text(encoding="utf-8")).get("warnings", []) if results.exists() else []
     return render_review(articles, lines, version_dir / REVIEW_DIR, validation_warnings)
 
 
@@ -114,19 +132,20 @@ def _document_view(source_file: str, articles: list[dict], lines: list[dict], wa
     articles = sorted(articles, key=lambda a: ((a["source_lines"] or [0])[:1], a["article_id"]))
     cards = {a["article_id"]: _article_card(i, a) for i, a in enumerate(articles)}
     lines = sorted(lines, key=lambda r: r["line_no"])
-    present = {r["line_no"] for r in lines}
     role_of = {r["line_no"]: r["role"] for r in lines}
+    article_of = {r["line_no"]: r["article_id"] for r in lines}
+    continuing = {r["line_no"] for r in lines if r["action"] == ACTION_JOINED}
     for card in cards.values():
-        card["paragraph_of"] = _paragraph_numbers(card["source_lines"], card["joined_to"], role_of)
-    problems = []
-    for row in lines:
-        aid = row["article_id"]
-        if aid is not None and aid not in cards:
-            problems.append(f"line {row['line_no']} names article {aid}, which is not in the articles table")
-    for card in cards.values():
-        missing = [n for n in card["source_lines"] if n not in present]
-        if missing:
-            problems.append(f"{card['label']}: source lines {missing[:10]} are not in the lines table")
+        card["paragraph_of"] = _paragraph_numbers(card["source_lines"], continuing | set(card["joined_to"]), role_of)
+    problems = [
+        f"line {r['line_no']} names article {r['article_id']}, which is not in the articles table"
+        for r in lines
+        if r["article_id"] is not None and r["article_id"] not in cards
+    ] + [
+        f"{card['label']}: source lines {stray[:10]} are not this article's in the lines table"
+        for card in cards.values()
+        if (stray := [n for n in card["source_lines"] if article_of.get(n, "") != card["article_id"]])
+    ]
     ids = set(cards)
     flags = Counter()
     for a in articles:
@@ -148,25 +167,18 @@ def _document_view(source_file: str, articles: list[dict], lines: list[dict], wa
 def _article_card(position: int, article: dict) -> dict:
     """An article as published, with its colour and, per source line, its place in reading order."""
     joins = [tuple(pair) for pair in article["joins"] or [] if pair is not None and len(pair) == 2]
-    joined_to = {b: a for a, b in joins}
     order = list(article["source_lines"] or [])
+    lists = {name: article[name] or [] for name in LIST_COLUMNS}
     return {
         **article,
+        **lists,
         "label": f"A{position + 1}",
-        "colour": PALETTE[position % len(PALETTE)],
+        "colour": article_colour(position),
         "source_lines": order,
         "joins": joins,
         "step": {line_no: i + 1 for i, line_no in enumerate(order)},
-        "joined_to": joined_to,
-        "reporters": article["reporters"] or [],
-        "themes": article["themes"] or [],
-        "topics": article["topics"] or [],
-        "regions": article["regions"] or [],
-        "theme_evidence": article["theme_evidence"] or [],
-        "region_evidence": article["region_evidence"] or [],
-        "paragraphs": article["paragraphs"] or [],
+        "joined_to": {b: a for a, b in joins},
         "text": article["text"] or "",
-        "quality_flags": article["quality_flags"] or [],
     }
 
 
@@ -194,13 +206,13 @@ def _line_view(row: dict, card: dict | None) -> dict:
     }
 
 
-def _paragraph_numbers(order: list[int], joined_to: dict[int, int], role_of: dict[int, str]) -> dict[int, int]:
+def _paragraph_numbers(order: list[int], continuing: set[int], role_of: dict[int, str]) -> dict[int, int]:
     """Paragraph number of each body line in reading order; a joined line keeps its paragraph's."""
     numbers, current = {}, 0
     for line_no in order:
         if role_of.get(line_no) not in PARAGRAPH_ROLES:
             continue
-        if line_no not in joined_to or current == 0:
+        if line_no not in continuing or current == 0:
             current += 1
         numbers[line_no] = current
     return numbers

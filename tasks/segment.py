@@ -66,8 +66,10 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     for block, order in zip(roots, orders):
         if order:
             linked_in.pop(order[0], None)  # an adopted run opens its article's first paragraph
+    bylines = _place_bylines(blocks, roots, orders)
     articles = []
-    for block, order in zip(roots, orders):
+    for block, order, signed in zip(roots, orders, bylines):
+        block = replace(block, bylines=signed)
         if not order:
             _mark_headless_body(block, content)
             continue
@@ -84,6 +86,24 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int]]) -> list[list[int]]:
+    """Byline lines per article. A byline under its head stays there; one that stands after body
+    text signs the article that the nearest body line above it ended up in (paragraph repair and
+    orphan moves may have taken that text away from the block the byline stands in)."""
+    owner = {x: k for k, order in enumerate(orders) for x in order}
+    root_of = {id(block): k for k, block in enumerate(roots)}
+    placed: list[list[int]] = [[] for _ in roots]
+    for block in blocks:
+        for i in block.bylines:
+            trailing = bool(block.body) and i > block.body[0]
+            above = max((x for x in owner if x < i), default=None) if trailing else None
+            if above is not None:
+                placed[owner[above]].append(i)
+            elif id(block) in root_of:
+                placed[root_of[id(block)]].append(i)
+    return [sorted(b) for b in placed]
 
 
 def _mark_headless_body(block: Block, content: list[CleanLine], order: list[int] = ()) -> None:

@@ -20,8 +20,11 @@ from tasks.segment_heads import (
     split_head_line,
 )
 from tasks.segment_joins import bridge_word, mid_start, open_end
+from tasks.segment_ngram import CharModel, spanning_word
 
 HEAD_THRESHOLD = 0.95
+UNANNOUNCED_COST = 0.0  # a title line followed straight by body text, with no byline or dateline between
+READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line reads on from it
 MAX_HEAD_LINES = 3
 
 KIND_HEAD, KIND_BYLINE, KIND_BODY, KIND_MARKER = "head", "byline", "body", "marker"
@@ -63,11 +66,12 @@ def head_scores(content: list[CleanLine], title: str | None = None) -> list[floa
     levels = [heading_level(line) for line in content]
     top_level = min((lv for lv in levels if lv), default=None)
     likeness = [_likeness(t) for t in texts]
+    model = CharModel(texts)
     scores = []
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
             likeness[i] = max(likeness[i], 0.6)  # 副题 run long and carry commas
-        if likeness[i] < 0.5:
+        if likeness[i] < 0.5 or parse_dateline(text):  # a dateline opens body text, cut or not
             scores.append(0.0)
             continue
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
@@ -75,9 +79,12 @@ def head_scores(content: list[CleanLine], title: str | None = None) -> list[floa
         score = likeness[i]
         if levels[i]:
             score += 0.3 if levels[i] == top_level else -0.1
-        announces_body = bool(parse_byline(nxt, names_only_ok=True) or parse_dateline(nxt) or parse_continuation(nxt))
+        opens_from = parse_continuation(nxt)
+        announces_body = bool(parse_byline(nxt, names_only_ok=True) or parse_dateline(nxt) or (opens_from and opens_from.from_page))
         if announces_body:
             score += 0.6
+        elif nxt and likeness[i + 1] < 0.5 and i > 0:
+            score -= UNANNOUNCED_COST
         if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text)):
             score += 0.4
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
@@ -96,8 +103,16 @@ def head_scores(content: list[CleanLine], title: str | None = None) -> list[floa
         runs_on = nxt and not announces_body and open_end(text) and bridge_word(text, nxt)
         if mid_start(text) > 0 or (prev_runs_on and bridge_word(prev, text)) or runs_on:
             score -= 0.6
+        marked = levels[i] or is_emphasis_line(content[i])  # markup says title: n-gram evidence yields
+        if nxt and not announces_body and (mid_start(nxt) >= 0.9 or (not marked and _reads_on(model, text, nxt))):
+            score -= 0.6  # the next line finishes this one's sentence: a column break, not a title
         scores.append(score)
     return scores
+
+
+def _reads_on(model: CharModel, text: str, nxt: str) -> bool:
+    """The next line's first characters continue this line's last ones (word or n-gram evidence)."""
+    return open_end(text) and (spanning_word(text, nxt) >= 3 or model.cross_llr(text, nxt) >= READS_ON_LLR)
 
 
 def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD) -> list[str]:

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
 from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, idf_table, mid_start, open_end, term_vector
 from tasks.segment_layout import Block
+from tasks.segment_ngram import CharModel
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
@@ -21,6 +22,7 @@ WEIGHTS = {
     "mid_start": 1.5,
     "doubled": 2.0,
     "bridge_word": 1.0,
+    "ngram": 0.3,  # per nat of the character n-gram ratio across the break (tasks/segment_ngram.py)
     "cohesion": 2.5,  # TF-IDF cosine of b's run with a's article so far
     "home_cohesion": -1.5,  # ... against b's run with the text it stands under
     "quoted_end": -0.6,  # a ends with a closing quote: more often a title than a column break
@@ -33,7 +35,8 @@ def body_text(text: str) -> str:
     return marker.text if marker else text.strip()
 
 
-def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, idf: dict) -> float:
+def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, idf: dict,
+               model: CharModel | None = None) -> float:
     """Evidence that line b continues the sentence line a leaves open (higher is stronger)."""
     w, ta, tb = WEIGHTS, texts[a], texts[b]
     doubled = doubled_overlap(ta, tb)
@@ -43,6 +46,8 @@ def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, 
     score += w["mid_start"] * mid_start(tb)
     score += w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
     score += w["bridge_word"] * bridge_word(ta, tb)
+    if model is not None:
+        score += w["ngram"] * max(0.0, model.cross_llr(ta, tb))
     score += w["cohesion"] * cohesion(vectors[("ctx", a)], vectors[("run", b)], idf)
     if not adjacent and vectors.get(("home", b)):
         score += w["home_cohesion"] * cohesion(vectors[("home", b)], vectors[("run", b)], idf)
@@ -74,10 +79,11 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
     ])
     vectors = _vectors(blocks, texts, block_of, lines, pred)
     idf = idf_table([vectors[("run", x)] for x in lines])
+    model = CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
     opens = {a for a in lines if open_end(texts[a])}
     sources = sorted(opens | {a for a in lines if any(doubled_overlap(texts[a], texts[b]) for b in _near(a, targets, window))})
     pairs = sorted(
-        ((pair_score(a, b, texts, succ[a] == b, vectors, idf), a, b) for a in sources for b in _near(a, targets, window) if a != b),
+        ((pair_score(a, b, texts, succ[a] == b, vectors, idf, model), a, b) for a in sources for b in _near(a, targets, window) if a != b),
         key=lambda p: (-p[0], p[1], p[2]),
     )
     pairs = [p for p in pairs if p[0] >= needed_threshold]

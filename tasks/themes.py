@@ -35,8 +35,8 @@ class ThemeThresholds:
     max_topics: int = 5
     evidence_terms: int = 4  # terms named per label in the evidence
     specificity: float = 0.5  # a term shared by k themes counts k ** -specificity
-    lede_weight: float = 1.5  # a term of the lede counts this many times a later body mention
-    lede_chars: int = 120  # the lede: the first paragraph, cut at this many characters
+    lede_weight: float = 2.0  # a term of the lede (what the story is about) counts this many times a later mention
+    lede_chars: int = 60  # the lede: the first paragraph, cut near this many characters (about a sentence)
 
 
 DEFAULT_THRESHOLDS = ThemeThresholds()

@@ -135,7 +135,9 @@ def _gold_article(k: int, article: tuple, entries: list, lines: list[str]) -> di
     byline = lines[bylines[0] - 1] if bylines else ""
     return {"id": f"s{k}", "headline": headline if heads else "", "kicker": article[0],
             "headline_lines": heads, "byline_lines": bylines,
-            "reporters": _reporters(byline, lines[order[0][0] - 1] if order else ""),
+            # the dateline is read on the whole first paragraph: a cut inside `本报讯(记者 …)` does
+            # not change who wrote the article (no head on the page: the paragraph is elsewhere)
+            "reporters": _reporters(byline, article[4][0] if heads else ""),
             "body_lines": [n for n, _ in order], "joins": joins, "complete": bool(heads)}
 
 

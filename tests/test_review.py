@@ -1,8 +1,8 @@
 """Review pages: rendered from hand-made tables, then checked in headless Chromium's DOM."""
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import subprocess
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tasks.review import PALETTE, page_name, render_review, render_review_for_version
+from tasks.review import PALETTE, article_colour, page_name, render_review, render_review_for_version
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA
 
 CHROMIUM = "/usr/bin/chromium"
@@ -123,6 +123,11 @@ def test_page_names_are_safe_and_stable():
     assert name.endswith(".html") and name.replace(".", "").replace("_", "").isalnum() and name.isascii()
 
 
+def test_article_colours_stay_apart_past_the_palette():
+    colours = [article_colour(i) for i in range(60)]
+    assert colours[: len(PALETTE)] == list(PALETTE) and len(set(colours)) == 60
+
+
 def test_every_input_text_is_escaped(tmp_path):
     articles, lines = _tables()
     render_review(articles, lines, tmp_path, ["lines.parquet: " + SCRIPT])
@@ -145,9 +150,14 @@ def test_render_review_for_version_writes_review_folder(tmp_path):
     articles, lines = _tables()
     pq.write_table(articles, tmp_path / "articles.parquet")
     pq.write_table(lines, tmp_path / "lines.parquet")
+    (tmp_path / "validation").mkdir()
+    results = {"success": True, "warnings": [f"lines: expect_x(role) 1 unexpected in rows ['{WEB}:3']"]}
+    (tmp_path / "validation" / "results.json").write_text(json.dumps(results), encoding="utf-8")
     index = render_review_for_version(tmp_path)
     assert index == tmp_path / "review" / "index.html"
     assert sorted(p.name for p in index.parent.iterdir()) == sorted(["index.html", page_name(PAPER), page_name(WEB)])
+    assert "expect_x(role)" in (index.parent / page_name(WEB)).read_text(encoding="utf-8")
+    assert "expect_x(role)" not in (index.parent / page_name(PAPER)).read_text(encoding="utf-8")
 
 
 def test_review_pages_in_headless_chromium(tmp_path, chromium):
@@ -184,3 +194,20 @@ def test_review_pages_in_headless_chromium(tmp_path, chromium):
             text = "".join(dom.text)
             assert text.count(SCRIPT) == 2 and IMG in text  # the caption and an evidence chip
     assert Counter(expected_colour.values())[PALETTE[0]] == 2  # first article of each document
+
+
+def test_lines_and_articles_that_disagree_are_shown_not_hidden(tmp_path):
+    articles, lines = _tables()
+    ids = lines.column("article_id").to_pylist()
+    ids[-1] = "a_missing"  # the web body line names an article the articles table lacks
+    lines = lines.set_column(lines.schema.get_field_index("article_id"), LINES_SCHEMA.field("article_id"), pa.array(ids))
+    index = render_review(articles, lines, tmp_path)
+    page = (tmp_path / page_name(WEB)).read_text(encoding="utf-8")
+    assert "a_missing, which is not in the articles table" in page and ">A?<" in page
+    assert "source lines [4] are not this article&#39;s in the lines table" in page
+    assert "a_missing" in index.read_text(encoding="utf-8")
+
+
+def test_empty_tables_give_an_empty_index(tmp_path):
+    index = render_review(ARTICLES_SCHEMA.empty_table(), LINES_SCHEMA.empty_table(), tmp_path)
+    assert "0 documents" in index.read_text(encoding="utf-8") and list(tmp_path.iterdir()) == [index]

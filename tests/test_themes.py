@@ -18,6 +18,11 @@ CASES = [  # (headline, text, expected primary theme)
     ("男子诈骗数十万元被判刑", "法院审理查明，被告人以投资为名实施诈骗，一审判处有期徒刑五年，并处罚金。", "medtop:02000000"),
     ("社区卫生服务中心开展义诊", "医生为居民测量血压，讲解高血压和糖尿病的预防，患者可在门诊预约家庭医生。", "medtop:07000000"),
     ("网游新版本公测", "这款网络游戏的资料片今日开启公测，玩家可以体验新副本和新坐骑，游戏公司同时开放新服。", "medtop:10000000"),
+    # a government body acting is filed as politics even when the matter is trade.
+    ("商务部副部长就进口限制答记者问", "商务部副部长在例行记者会上表示，有关报道不实，双方将继续磋商。", "medtop:11000000"),
+    ("企业如何留住技术工人", "提高技工待遇，完善职称评定和晋升渠道，企业要加强员工培训，用人单位应落实五险一金。", "medtop:09000000"),
+    ("二手房成交回暖", "首套房贷利率下调，刚需购房者入市，带看量上升，成交均价企稳，开发商加快去库存。", "medtop:04000000"),
+    ("留学申请季开启", "本科生申请英国大学需要提交雅思成绩，预科课程和语言学校也受到学生欢迎，录取通知书陆续发放。", "medtop:05000000"),
 ]
 
 
@@ -79,3 +84,25 @@ def test_topic_without_parent_is_rejected(tmp_path):
     bad.write_text('version: "x"\ntopics:\n  - {code: a, label_zh: 甲, label_en: a, terms: [{weight: 1, words: [甲]}]}\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="topics/0.*parent"):
         load_topics(bad)
+
+
+def test_a_term_shared_by_several_themes_counts_less():
+    from dataclasses import replace
+
+    from tasks.themes import DEFAULT_THRESHOLDS, _score
+
+    lexicon = default_lexicons()[0]
+    shared = next(term for term, _ in lexicon.automaton.items() if len(lexicon.entries(term)) >= 2)
+    plain = _score(lexicon, "", shared, replace(DEFAULT_THRESHOLDS, specificity=0.0))
+    damped = _score(lexicon, "", shared, DEFAULT_THRESHOLDS)
+    assert sum(damped.raw) < sum(plain.raw)
+
+
+def test_the_lede_weighs_more_than_the_tail():
+    from tasks.themes import _lede
+
+    lede, rest = _lede("第一句讲比赛结果。" + "后文" * 60, 20)
+    assert lede == "第一句讲比赛结果。" and rest.startswith("后文")
+    early = classify_themes("", "球队赢得冠军。" + "，" * 80 + "股市上涨。", [])
+    late = classify_themes("", "股市上涨。" + "，" * 80 + "球队赢得冠军。", [])
+    assert early.primary_theme == "medtop:15000000" and late.primary_theme == "medtop:04000000"

@@ -128,6 +128,24 @@ def verify(path: Path) -> None:
 
 
 @main.command()
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def review(path: Path | None) -> None:
+    """Print the path of a version's review pages (default: LATEST of output/news)."""
+    from tasks.publish import latest_version
+
+    path = path or Path("output") / DEFAULT_DATASET
+    if not (path / "review").is_dir():
+        version = latest_version(path)
+        if version is None:
+            _fail(f"no published version under {path}", EXIT_UNUSABLE)
+        path = path / version
+    index = (path / "review" / "index.html").resolve()
+    if not index.exists():
+        _fail(f"no review pages in {path}", EXIT_UNUSABLE)
+    click.echo(index)
+
+
+@main.command()
 @click.option("--cron", required=True, help='Cron schedule, e.g. "0 6 * * *" for 06:00 daily.')
 @click.option("--input", "input_dir", default="seeds", show_default=True)
 @click.option("--output", "output_dir", default="output", show_default=True)
