@@ -158,11 +158,11 @@ def _assemble(ordinal: int, block: Block, order: list[int], content: list[CleanL
         elif text:
             article.paragraphs.append(text)
         previous = i
-    if order and not article.reporters:
-        dateline = parse_dateline(texts[order[0]])
-        if dateline:
-            article.reporters, article.dateline_source = dateline.reporters, dateline.source
-    elif order and (dateline := parse_dateline(texts[order[0]])):
+    # read the dateline on the repaired first paragraph: a column break may cut `本报讯(记者 …)`
+    dateline = parse_dateline(article.paragraphs[0]) if article.paragraphs else None
+    if dateline and not article.reporters:
+        article.reporters, article.dateline_source = dateline.reporters, dateline.source
+    elif dateline:
         article.dateline_source = dateline.source
     heads = [i for i in block.head] + list(block.bylines)
     article.source_lines = [content[i].line_no for i in heads + order]
