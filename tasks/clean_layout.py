@@ -8,6 +8,8 @@ from __future__ import annotations
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE
 
+COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
+
 
 def text_blocks(lines: list[LineEvidence], th: Thresholds) -> list[tuple[int, int]]:
     """Stretches of article text as (first, last) indexes of anchor lines, small sidebars left out."""
@@ -63,6 +65,7 @@ def _head_candidates(lines: list[LineEvidence], start: int, stop: int, th: Thres
     """Open lines above `start` (nearest first) up to the previous text or a boilerplate block."""
     heads: list[int] = []
     i = start - 1
+    stop = max(stop, start - 4 * th.head_lookback)  # bounded walk: linear on pages of many labels
     while i >= stop and len(heads) < th.head_lookback:
         ln = lines[i]
         if ln.anchor:
@@ -110,16 +113,18 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
 
 def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:
     """A page's meta description or a teaser repeats the start of the article's first paragraph."""
-    by_prefix: dict[str, list[LineEvidence]] = {}
+    by_prefix: dict[str, set[str]] = {}
     for ln in lines:
         if len(ln.text) >= th.copy_min_chars:
-            by_prefix.setdefault(ln.text[: th.copy_min_chars], []).append(ln)
-    for group in by_prefix.values():
-        if len(group) < 2:
+            by_prefix.setdefault(ln.text[: th.copy_min_chars], set()).add(ln.text)
+    # Compare each distinct text with the few longest texts sharing its prefix: linear, not quadratic.
+    longest = {p: sorted(texts, key=len, reverse=True)[:COPY_CANDIDATES] for p, texts in by_prefix.items()
+               if len(texts) > 1}
+    for ln in lines:
+        others = longest.get(ln.text[: th.copy_min_chars]) if ln.role is None else None
+        if not others:
             continue
-        for ln in group:
-            stem = ln.text.rstrip(".…").rstrip()
-            if ln.role is None and any(o is not ln and len(o.text) > len(stem) and o.text.startswith(stem)
-                                       for o in group):
-                ln.decide(ROLE_BOILERPLATE, "boilerplate: truncated copy of another line", 0.1)
-                ln.anchor = False
+        stem = ln.text.rstrip(".…").rstrip()
+        if any(len(o) > len(stem) and o != ln.text and o.startswith(stem) for o in others):
+            ln.decide(ROLE_BOILERPLATE, "boilerplate: truncated copy of another line", 0.1)
+            ln.anchor = False

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_metadata import metadata_fields
-from tasks.normalize import is_cjk, markdown_evidence, normalize_text
+from tasks.normalize import count_cjk, markdown_evidence, normalize_text
 from tasks.schema import (
     MARKUP_IMAGE,
     MARKUP_LINK,
@@ -107,7 +107,7 @@ def line_evidence(line_no: int, raw: str) -> LineEvidence:
     text, hits = normalize_text(raw)
     md = markdown_evidence(text)
     visible = md.text
-    cjk = sum(1 for ch in visible if is_cjk(ch))
+    cjk = count_cjk(visible)
     share = md.link_chars / max(len(visible.replace(" ", "")), 1) if md.link_chars else 0.0
     if not visible and MARKUP_LINK in md.kinds:
         share = 1.0

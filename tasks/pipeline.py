@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tasks.clean import clean_document
 from tasks.quality import quality_signals
 from tasks.records import Article, CleanLine, SourceDocument
-from tasks.regions import classify_regions
+from tasks.regions import classify_regions, document_home_region
 from tasks.schema import ACTION_DROPPED, ROLE_CONTENT, ROLE_DATELINE, ROLE_FURNITURE
 from tasks.segment import segment_document
 from tasks.themes import classify_themes
@@ -42,7 +42,12 @@ def process_document(doc: SourceDocument, recurring: frozenset[str] = frozenset(
     cleaned = clean_document(doc, recurring)
     segmentation = segment_document(doc, cleaned)
     ids = [article_id(doc.source_file, doc.sha256, a.source_lines) for a in segmentation.articles]
-    article_rows = [_article_row(doc, article, ids[article.ordinal], segmentation.lines) for article in segmentation.articles]
+    # The page's home region (masthead, dominant place) resolves 我市/本市 and place-less articles.
+    home_region = document_home_region(list(doc.lines), doc.source_file)
+    article_rows = [
+        _article_row(doc, article, ids[article.ordinal], segmentation.lines, home_region)
+        for article in segmentation.articles
+    ]
     for row in article_rows:
         row.update(quality_signals(row))
     line_rows = [_line_row(doc, line, ids) for line in segmentation.lines]
@@ -58,14 +63,16 @@ def process_document(doc: SourceDocument, recurring: frozenset[str] = frozenset(
     return DocumentResult(doc.source_file, doc.sha256, article_rows, line_rows, stage_counts, dict(rule_counts))
 
 
-def _article_row(doc: SourceDocument, article: Article, id_: str, lines: list[CleanLine]) -> dict:
+def _article_row(doc: SourceDocument, article: Article, id_: str, lines: list[CleanLine], home_region: str | None) -> dict:
     text = "\n".join(article.paragraphs)
     tokens = tokenize(f"{article.headline}\n{text}" if article.headline else text)
     themes = classify_themes(article.headline, text, tokens)
     dateline = next(
         (line.text for line in lines if line.article_ordinal == article.ordinal and line.role == ROLE_DATELINE), None
     )
-    regions = classify_regions(article.headline, article.paragraphs, doc.source_file, dateline or article.dateline_source)
+    regions = classify_regions(
+        article.headline, article.paragraphs, doc.source_file, dateline or article.dateline_source, document_hint=home_region
+    )
     return {
         "article_id": id_,
         "source_file": doc.source_file,

@@ -62,7 +62,9 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     orders = [_reading_order(block, blocks, links, linked_in) for block in roots]
     heads = [" ".join(texts[i] for i in block.head) for block in roots]
     orders = adopt_bodies(heads, orders, texts, links)
-    orders = reassign_orphans(heads, orders, texts, links)
+    anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
+                         (block.body and parse_continuation(content[block.body[0]].text)))
+    orders = reassign_orphans(heads, orders, texts, links, anchored=anchored)
     for block, order in zip(roots, orders):
         if order:
             linked_in.pop(order[0], None)  # an adopted run opens its article's first paragraph

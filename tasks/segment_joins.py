@@ -106,11 +106,26 @@ def idf_table(vectors: list[Counter]) -> dict[str, float]:
     return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
 
 
-def cohesion(x: Counter, y: Counter, idf: dict[str, float]) -> float:
-    """TF-IDF cosine similarity of two term vectors, in [0, 1]."""
+def cohesion(x: Counter, y: Counter, idf: dict[str, float], norms: dict | None = None) -> float:
+    """TF-IDF cosine similarity of two term vectors, in [0, 1].
+
+    `norms` (optional, keyed by id of a vector the caller keeps alive) memoises vector norms
+    when one vector meets many others.
+    """
     if not x or not y:
         return 0.0
-    dot = sum(x[t] * y[t] * idf.get(t, 1.0) ** 2 for t in x.keys() & y.keys())
-    norm_x = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in x.items()))
-    norm_y = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in y.items()))
+    small, large = (x, y) if len(x) < len(y) else (y, x)
+    dot = sum(c * large[t] * idf.get(t, 1.0) ** 2 for t, c in small.items() if t in large)
+    if not dot:
+        return 0.0  # most candidate pairs share no term: skip the norms
+    norm_x, norm_y = _norm(x, idf, norms), _norm(y, idf, norms)
     return dot / (norm_x * norm_y) if norm_x and norm_y else 0.0
+
+
+def _norm(x: Counter, idf: dict[str, float], norms: dict | None) -> float:
+    if norms is not None and id(x) in norms:
+        return norms[id(x)]
+    value = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in x.items()))
+    if norms is not None:
+        norms[id(x)] = value
+    return value

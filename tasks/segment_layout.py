@@ -166,6 +166,8 @@ def layout_blocks(content: list[CleanLine], kinds: list[str]) -> list[Block]:
             if not current or (opens and current.body):
                 current = Block()
                 blocks.append(current)
+            if marker and marker.from_page and not current.body:
+                current.from_page = current.from_page or marker.from_page  # `(上接第N版)` opening the text
             current.body.append(i)
         if pending_from and blocks and (kind != KIND_HEAD):
             blocks[-1].from_page = blocks[-1].from_page or pending_from

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
 from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, idf_table, mid_start, open_end, term_vector
 from tasks.segment_layout import Block
-from tasks.segment_ngram import CharModel
+from tasks.segment_ngram import CharModel, spanning_word
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
@@ -36,7 +36,7 @@ def body_text(text: str) -> str:
 
 
 def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, idf: dict,
-               model: CharModel | None = None) -> float:
+               model: CharModel | None = None, norms: dict | None = None) -> float:
     """Evidence that line b continues the sentence line a leaves open (higher is stronger)."""
     w, ta, tb = WEIGHTS, texts[a], texts[b]
     doubled = doubled_overlap(ta, tb)
@@ -45,12 +45,14 @@ def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, 
     score = w["adjacent"] if adjacent else w["far"] + w["distance"] * abs(b - a)
     score += w["mid_start"] * mid_start(tb)
     score += w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
-    score += w["bridge_word"] * bridge_word(ta, tb)
+    # a jieba word across the break is a dictionary word made of both sides: the cheap lookup
+    # gates the jieba cut, which costs too much to run on every candidate pair of a long page
+    score += w["bridge_word"] * (spanning_word(ta, tb, max_side=4) > 0 and bridge_word(ta, tb))
     if model is not None:
         score += w["ngram"] * max(0.0, model.cross_llr(ta, tb))
-    score += w["cohesion"] * cohesion(vectors[("ctx", a)], vectors[("run", b)], idf)
+    score += w["cohesion"] * cohesion(vectors[("ctx", a)], vectors[("run", b)], idf, norms)
     if not adjacent and vectors.get(("home", b)):
-        score += w["home_cohesion"] * cohesion(vectors[("home", b)], vectors[("run", b)], idf)
+        score += w["home_cohesion"] * cohesion(vectors[("home", b)], vectors[("run", b)], idf, norms)
     if ta.endswith(("”", "》", "）", ")")):
         score += w["quoted_end"]
     return score
@@ -75,15 +77,16 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
     targets = sorted([
         b for b in lines
         if not parse_dateline(texts[b]) and not _opens_with_marker(texts[b]) and "|" not in texts[b]
-        and not (pred[b] is None and (blocks[block_of[b]].head or blocks[block_of[b]].bylines))
+        and not (pred[b] is None and (blocks[block_of[b]].head or blocks[block_of[b]].bylines or blocks[block_of[b]].from_page))
     ])
     vectors = _vectors(blocks, texts, block_of, lines, pred)
     idf = idf_table([vectors[("run", x)] for x in lines])
+    norms: dict = {}  # vector norms by id: the vectors live in `vectors` until choose_links returns
     model = CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
     opens = {a for a in lines if open_end(texts[a])}
     sources = sorted(opens | {a for a in lines if any(doubled_overlap(texts[a], texts[b]) for b in _near(a, targets, window))})
     pairs = sorted(
-        ((pair_score(a, b, texts, succ[a] == b, vectors, idf, model), a, b) for a in sources for b in _near(a, targets, window) if a != b),
+        ((pair_score(a, b, texts, succ[a] == b, vectors, idf, model, norms), a, b) for a in sources for b in _near(a, targets, window) if a != b),
         key=lambda p: (-p[0], p[1], p[2]),
     )
     pairs = [p for p in pairs if p[0] >= needed_threshold]

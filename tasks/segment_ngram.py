@@ -13,9 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
-from tasks.tokenize import is_known_word
+from tasks.tokenize import is_known_word, is_word_prefix
 
 START = "\x02"  # stands before the first character of a sentence
 SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -86,17 +85,24 @@ def _sentences(text: str) -> list[str]:
 def spanning_word(a: str, b: str, max_side: int = 3) -> int:
     """Length of the longest dictionary word (jieba plus user dictionary, 2+ characters) made of
     a's last and b's first characters, reaching at least one character into each; 0 when none."""
-    a, b = a.rstrip(), b.lstrip()
-    return _spanning_word(a[-max_side:], b[:max_side])
-
-
-@lru_cache(maxsize=1 << 16)
-def _spanning_word(left: str, right: str) -> int:
+    left, right = _CJK_TAIL.search(a.rstrip()[-max_side:]), _CJK_HEAD.match(b.lstrip()[:max_side])
+    if not left or not right:
+        return 0
+    left, right = left.group(0), right.group(0)
     best = 0
     for i in range(1, len(left) + 1):
-        for j in range(1, len(right) + 1):
-            word = left[-i:] + right[:j]
-            if i + j > best and re.fullmatch(r"[\u4e00-\u9fff]+", word) and is_known_word(word):
-                best = i + j
+        word = left[-i:]
+        if not is_word_prefix(word):
+            continue
+        for char in right:  # extend while some dictionary word still starts with what we have
+            word += char
+            if not is_word_prefix(word):
+                break
+            if is_known_word(word):
+                best = max(best, len(word))
     return best
+
+
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_CJK_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 

@@ -21,6 +21,7 @@ from tasks.segment_joins import sample_text
 
 MOVE_MARGIN = 0.02  # cosine with the new article minus cosine with the own article
 DEPTH_COST = 0.01  # margin added per paragraph of the own article that stays before this one
+HEADLESS_MARGIN = 0.02  # first paragraph of a headless article (own side empty); equal to MOVE_MARGIN, measured best
 RUN_BONUS = 0.05  # the paragraph before moved to the same article: runs move together
 WINDOW = 3  # paragraphs on each side a paragraph is compared with
 MAX_CANDIDATES = 30  # preceding articles scored per paragraph (keeps big pages linear)
@@ -55,8 +56,12 @@ def paragraph_units(order: list[int], links: dict[int, int]) -> list[list[int]]:
 
 def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
                      margin: float = MOVE_MARGIN, depth_cost: float = DEPTH_COST,
-                     window: int = WINDOW) -> list[list[int]]:
-    """New body orders after moving misplaced paragraphs; articles are in file order of first line."""
+                     window: int = WINDOW, headless_margin: float = HEADLESS_MARGIN,
+                     anchored: frozenset[int] = frozenset()) -> list[list[int]]:
+    """New body orders after moving misplaced paragraphs; articles are in file order of first line.
+
+    Articles in `anchored` (opened by a `(上接第N版)` marker) keep their own first paragraph.
+    """
     units = [paragraph_units(order, links) for order in orders]
     unit_vectors = [[bigram_vector(" ".join(texts[i] for i in unit)) for unit in article] for article in units]
     head_vectors = [bigram_vector(head) for head in heads]
@@ -68,7 +73,7 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
     starts = [min(order) if order else math.inf for order in orders]
     moves: dict[tuple[int, int], int] = {}
     for a, article in enumerate(units):
-        headless = not heads[a].strip()
+        headless = not heads[a].strip() and a not in anchored
         previous_target, depth = None, 0
         stayed: list[Counter] = []  # paragraphs of this article that stayed, before this one
         for u, unit in enumerate(article):
@@ -82,7 +87,8 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
             candidates = [b for b in range(len(units)) if b != a and starts[b] < min(unit)][-MAX_CANDIDATES:]
             best = max(((_cosine(vector, windows[b], idf), b) for b in candidates), default=None)
             bonus = RUN_BONUS if best and previous_target == best[1] else 0.0
-            if best and best[0] - own + bonus >= margin + depth_cost * depth:
+            needed = headless_margin if headless and not stayed else margin + depth_cost * depth
+            if best and best[0] - own + bonus >= needed:
                 moves[(a, u)] = previous_target = best[1]
             else:
                 previous_target, depth = None, depth + 1

@@ -41,3 +41,8 @@ def tokenize(text: str) -> list[str]:
 def is_known_word(word: str) -> bool:
     """True when `word` is in jieba's dictionary or the user dictionary with a positive frequency."""
     return bool(_get_tokenizer().FREQ.get(word))
+
+
+def is_word_prefix(text: str) -> bool:
+    """True when some dictionary word starts with `text` (jieba keeps every prefix of its words)."""
+    return text in _get_tokenizer().FREQ

@@ -7,7 +7,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from tasks.manifest import MANIFEST_NAME, file_sha256
-from tasks.publish import LATEST, REJECTED_DIR, SCHEMAS, latest_version, published_versions
+from tasks.publish_files import SCHEMAS
+from tasks.publish_naming import LATEST, REJECTED_DIR, VALIDATION_DIR, latest_version, published_versions
 
 
 def verify_version(path: Path) -> list[str]:
@@ -91,7 +92,7 @@ def _find_results(path: Path) -> Path:
         if version is None:
             raise FileNotFoundError(f"{path / LATEST} names no published version")
         path = path / version
-    for candidate in (path / "validation" / "results.json", path / "results.json"):
+    for candidate in (path / VALIDATION_DIR / "results.json", path / "results.json"):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(f"no validation results under {path} (nor in {path / REJECTED_DIR})")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tasks.quality import quality_signals
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
 THEMES = {"medtop:04000000", "medtop:11000000", "medtop:15000000"}
@@ -33,9 +34,10 @@ def article_rows() -> list[dict]:
                 "theme_evidence": [], "regions": [{"adcode": region, "name": "x", "level": "province", "mentions": 1}],
                 "primary_region": region, "countries": [], "region_evidence": [], "source_lines": source_lines,
                 "joins": [], "is_complete": True, "continued_from_page": None, "continued_to_page": None,
-                "quality_flags": [],
+                "quality_flags": [], "duplicate_of": None, "near_duplicate_score": 0.0,
             }
         )
+        rows[-1].update(quality_signals(rows[-1]))
     return rows
 
 

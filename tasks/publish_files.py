@@ -1,0 +1,82 @@
+"""Writing a version's files durably: Parquet with the explicit schemas, fsync, read-only files, LATEST."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks.publish_naming import LATEST
+from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
+
+SCHEMAS = {"articles": ARTICLES_SCHEMA, "lines": LINES_SCHEMA, "rejects": REJECTS_SCHEMA}
+# Low-cardinality columns: dictionary encoding makes them small and fast to filter.
+DICTIONARY_COLUMNS = {
+    "articles": ["source_file", "primary_theme", "primary_region", "dateline_source", "source_name", "published_at", "dataset_version"],
+    "lines": ["source_file", "role", "action", "reason", "dataset_version"],
+    "rejects": ["reason", "dataset_version"],
+}
+ROW_GROUP_ROWS = {"articles": 10_000, "lines": 100_000}  # articles carry long texts and token lists
+DEFAULT_ROW_GROUP_ROWS = 50_000
+ZSTD_LEVEL = 9
+
+
+def write_parquet(name: str, table: pa.Table, path: Path) -> None:
+    """One table as Parquet: explicit schema (with column descriptions), zstd, dictionary-encoded low-cardinality columns."""
+    schema = SCHEMAS.get(name, table.schema)
+    table = table.select(schema.names).cast(schema)
+    dictionary = [c for c in DICTIONARY_COLUMNS.get(name, []) if c in schema.names]
+    pq.write_table(
+        table,
+        path,
+        compression="zstd",
+        compression_level=ZSTD_LEVEL,
+        use_dictionary=dictionary,
+        row_group_size=ROW_GROUP_ROWS.get(name, DEFAULT_ROW_GROUP_ROWS),
+        write_statistics=True,
+        write_page_index=True,
+    )
+
+
+def write_tables(folder: Path, tables: dict[str, pa.Table]) -> dict[str, str]:
+    """Every table as `<folder>/<name>.parquet`; name -> file name."""
+    files = {name: f"{name}.parquet" for name in tables}
+    for name, table in tables.items():
+        write_parquet(name, table, Path(folder) / files[name])
+    return files
+
+
+def fsync_tree(folder: Path) -> None:
+    """fsync every file and folder under `folder`, deepest first, then `folder` itself."""
+    for path in sorted(Path(folder).rglob("*"), reverse=True):
+        fsync(path)
+    fsync(folder)
+
+
+def fsync(path: Path) -> None:
+    """Flush one file or folder to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_read_only(folder: Path) -> None:
+    """Published files are never modified: drop the write permission of every file."""
+    for path in Path(folder).rglob("*"):
+        if path.is_file():
+            path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+
+
+def write_latest(dataset_dir: Path, version: str) -> None:
+    """Point LATEST at `version` atomically: write a temporary file, fsync, os.replace."""
+    temporary = Path(dataset_dir) / f".{LATEST}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(version + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, Path(dataset_dir) / LATEST)
+    fsync(Path(dataset_dir))
