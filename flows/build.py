@@ -102,17 +102,19 @@ def assemble_tables(
 
 
 @task(name="validate")
-def validate(dataset_tables: dict, ingested_line_count: int, report_dir: Path):
+def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previous_article_ids: set[str]):
     from tasks.validate import validate_tables
 
     return validate_tables(
         dataset_tables["articles"],
         dataset_tables["lines"],
-        ingested_line_count,
+        stage_counts["lines_ingested"],
         dataset_tables["rejects"],
         report_dir,
         allowed_theme_codes={category.code for category in load_themes().categories},
         gazetteer_adcodes=set(load_gazetteer().places),
+        document_count=stage_counts["files_found"],
+        previous_article_ids=previous_article_ids,
     )
 
 
@@ -172,15 +174,16 @@ def build_dataset(
     )
     with publish_mod.dataset_lock(dataset_dir):
         version = publish_mod.next_version_name(dataset_dir, date.today())
-        dataset_tables = assemble_tables(results, rejects, version, dedup.previous_articles(dataset_dir))
+        previous = dedup.previous_articles(dataset_dir)
+        dataset_tables = assemble_tables(results, rejects, version, previous)
         if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary
         report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
-        outcome = validate(dataset_tables, stage_counts["lines_ingested"], report_dir)
+        outcome = validate(dataset_tables, stage_counts, report_dir, {article_id for article_id, _ in previous})
         summary.validation = outcome.summary
         if not outcome.success:
-            rejected = publish_mod.reject_run(dataset_dir, version, report_dir, outcome)
+            rejected = publish_mod.reject_run(dataset_dir, version, report_dir, outcome, tables=dataset_tables)
             summary.status, summary.report_path = "blocked", str(rejected)
             summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
             return summary

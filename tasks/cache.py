@@ -76,8 +76,9 @@ def unchanged_since_latest(manifest: dict | None, inputs: list[tuple[str, str, i
         return False
     try:
         built_from = [(i["source_file"], i["sha256"], i["bytes"]) for i in manifest["inputs"]]
-        built_with = manifest["pipeline"]["versions"]
-    except (KeyError, TypeError):
+        # The git commit is recorded for provenance only; the code fingerprint decides.
+        built_with = {k: v for k, v in manifest["pipeline"]["versions"].items() if k != "git_commit"}
+    except (KeyError, TypeError, AttributeError):
         return False
     return run_signature(built_from, built_with) == run_signature(inputs, versions)
 

@@ -1,6 +1,7 @@
 """Versions of code, rules and vocabularies, and per-stage counts, for the manifest and the cache key."""
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from collections import Counter
 from functools import lru_cache
@@ -25,13 +26,29 @@ def git_commit() -> str | None:
 
 
 @lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the step code and its data files: what decides a document's rows.
+
+    Used instead of the git commit so that a commit touching only docs or tests keeps
+    the cache, and uncommitted edits to a step invalidate it.
+    """
+    digest = hashlib.sha256()
+    package = PROJECT_ROOT / "tasks"
+    for path in sorted([*package.glob("*.py"), *package.glob("data/**/*")]):
+        if path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
 def component_versions() -> dict[str, str]:
     """Versions of everything that decides the output besides the input itself."""
     from tasks import normalize, regions, themes, tokenize
 
     return {
         "zhpress": metadata.version("zhpress"),
-        "git_commit": git_commit() or "unknown",
+        "code": code_fingerprint(),
         "normalization_rules": normalize.RULES_VERSION,
         "taxonomy": themes.TAXONOMY_VERSION,
         "gazetteer": regions.GAZETTEER_VERSION,
@@ -42,7 +59,10 @@ def component_versions() -> dict[str, str]:
 
 def pipeline_info(stage_counts: dict[str, int]) -> dict:
     """Manifest block describing the pipeline that made a version."""
-    return {"versions": component_versions(), "stage_counts": stage_counts}
+    return {
+        "versions": {**component_versions(), "git_commit": git_commit() or "unknown"},
+        "stage_counts": stage_counts,
+    }
 
 
 def stage_counts(documents: list[SourceDocument], rejects: list[Reject], results: list) -> dict[str, int]:

@@ -94,7 +94,7 @@ INPUT_FILES = [("paper/p1.txt", "0" * 64, 120), ("web/w1.md", "1" * 64, 80)]
 DAY = date(2026, 11, 21)
 
 
-def publish_tables(dataset_dir: Path, tables=None, day=DAY, **outcome) -> Path:
+def publish_tables(dataset_dir: Path, tables=None, day=DAY, lock_timeout: float | None = None, **outcome) -> Path:
     """Publish `tables` (default: the tiny ones) as the next version of the day, with a hand-made outcome."""
     from tasks import publish
 
@@ -102,5 +102,5 @@ def publish_tables(dataset_dir: Path, tables=None, day=DAY, **outcome) -> Path:
     tables = tables or make_tables(version)
     report = dataset_dir.parent / f"report-{version}"
     return publish.publish_version(
-        dataset_dir, version, tables, INPUT_FILES, fake_outcome(report, **outcome), report, PIPELINE_INFO
+        dataset_dir, version, tables, INPUT_FILES, fake_outcome(report, **outcome), report, PIPELINE_INFO, lock_timeout
     )

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -14,6 +17,7 @@ import yaml
 
 from tasks import manifest, publish
 from tasks.card import escape_md
+from tests.conftest import PROJECT_ROOT
 from tests.publish_tables import DAY, INPUT_FILES, PIPELINE_INFO, article_rows, fake_outcome, make_tables, publish_tables
 
 def tree_digest(folder: Path) -> str:
@@ -62,7 +66,7 @@ def test_version_folder_has_the_contract_files(published):
     names = {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
     for name in ["articles.parquet", "lines.parquet", "rejects.parquet", "manifest.json", "README.md", "CHANGES.md",
                  "changes.json", "croissant.json", "validation/index.html", "validation/results.json",
-                 "charts/themes.png", "charts/regions.png", "charts/article_length.png"]:
+                 "charts/themes.png", "charts/regions.png", "charts/article_length.png", "charts/quality_score.png"]:
         assert name in names
     assert (dataset_dir / "LATEST").read_text().strip() == path.name == "2026.11.21"
     assert not [p for p in dataset_dir.iterdir() if p.name.startswith(".staging")]
@@ -138,13 +142,21 @@ def test_rejected_run_leaves_latest_and_versions_untouched(published):
     outcome = fake_outcome(report, success=False)
     with pytest.raises(ValueError):
         publish.publish_version(dataset_dir, "2026.11.21.1", make_tables(), INPUT_FILES, outcome, report, PIPELINE_INFO)
-    rejected = publish.reject_run(dataset_dir, "2026.11.21.1", report, outcome)
+    failing = make_tables("2026.11.21.1")
+    rejected = publish.reject_run(dataset_dir, "2026.11.21.1", report, outcome, tables=failing)
     again = publish.reject_run(dataset_dir, "2026.11.21.1", fake_outcome(report, success=False).results_path.parent, outcome)
     assert rejected.parent == again.parent == dataset_dir / "rejected" and rejected != again
-    assert (rejected / "results.json").is_file()
-    assert json.loads((rejected / "rejection.json").read_text())["critical_failures"] == outcome.critical_failures
+    assert (rejected / "validation" / "results.json").is_file() and (rejected / "validation" / "index.html").is_file()
+    assert not report.exists()
+    note = json.loads((rejected / "rejection.json").read_text())
+    assert note["critical_failures"] == outcome.critical_failures
+    assert note["tables"] == ["articles.parquet", "lines.parquet", "rejects.parquet"]
+    for name, table in failing.items():  # the failing tables, kept for reviewers
+        assert pq.read_table(rejected / f"{name}.parquet").equals(table)
+    assert not (again / "articles.parquet").exists()
     assert (tree_digest(path), (dataset_dir / "LATEST").read_bytes()) == before
     assert publish.published_versions(dataset_dir) == ["2026.11.21"]
+    assert not [p for p in (dataset_dir / "rejected").iterdir() if p.name.startswith(".")]
 
 
 def test_existing_version_is_never_overwritten(published):
@@ -155,9 +167,44 @@ def test_existing_version_is_never_overwritten(published):
 
 
 def test_dataset_lock_is_reentrant(tmp_path):
-    with publish.dataset_lock(tmp_path), publish.dataset_lock(tmp_path):
+    with publish.dataset_lock(tmp_path), publish.dataset_lock(tmp_path, timeout=0):
         pass
     assert (tmp_path / ".lock").exists()
+
+
+HOLD_LOCK = "import sys; from tasks.publish_lock import dataset_lock\nwith dataset_lock(sys.argv[1]):\n    print('locked', flush=True); sys.stdin.read()"
+
+
+@pytest.fixture
+def lock_held_elsewhere(tmp_path):
+    """A second process holding the dataset lock until its stdin is closed."""
+    dataset_dir = tmp_path / "out" / "news"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(dataset_dir)], cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    yield dataset_dir, holder
+    holder.stdin.close()
+    holder.wait(timeout=10)
+
+
+def test_second_publish_fails_clearly_when_the_lock_stays_held(lock_held_elsewhere):
+    dataset_dir, holder = lock_held_elsewhere
+    with pytest.raises(publish.DatasetLocked, match=f"another process \\(pid {holder.pid}\\)"):
+        publish_tables(dataset_dir, lock_timeout=0.2)
+    assert publish.published_versions(dataset_dir) == [] and not (dataset_dir / "LATEST").exists()
+
+
+def test_second_publish_waits_for_the_other_process(lock_held_elsewhere):
+    dataset_dir, holder = lock_held_elsewhere
+    done = []
+    worker = threading.Thread(target=lambda: done.append(publish_tables(dataset_dir)))
+    worker.start()
+    worker.join(timeout=0.5)
+    assert worker.is_alive() and not done and not (dataset_dir / "LATEST").exists()  # waiting
+    holder.stdin.close()  # the other process finishes
+    worker.join(timeout=30)
+    assert done and (dataset_dir / "LATEST").read_text().strip() == done[0].name
 
 
 def test_dataset_card_front_matter_and_croissant(published):
@@ -172,6 +219,27 @@ def test_dataset_card_front_matter_and_croissant(published):
     record_sets = {r["name"]: r for r in croissant["recordSet"]}
     themes = next(f for f in record_sets["articles"]["field"] if f["name"] == "themes")
     assert themes["repeated"] and [s["name"] for s in themes["subField"]] == ["themes/code", "themes/label", "themes/score"]
+
+
+def test_card_reports_duplicates_and_quality(published):
+    dataset_dir, first = published
+    rows = article_rows()
+    copy = dict(rows[0], article_id="a00000000000000c1", headline="<i>转载</i>", duplicate_of=rows[0]["article_id"], near_duplicate_score=1.0)
+    rows[1]["duplicate_of"], rows[1]["near_duplicate_score"] = "a0000000000000003", 0.87  # kept copy only in the first version
+    rows = [rows[0], rows[1], copy]
+    version = publish.next_version_name(dataset_dir, DAY)
+    card = (publish_tables(dataset_dir, make_tables(version, articles=rows, lines=[])) / "README.md").read_text(encoding="utf-8")
+    duplicates = card[card.index("## Duplicates"):card.index("## Quality")]
+    assert "| marked as duplicates (`duplicate_of` set) | 2 |" in duplicates
+    assert "| … of a kept copy in this version | 1 |" in duplicates
+    assert f"| … of a kept copy in the previous version ({first.name}) | 1 |" in duplicates
+    assert "&lt;i&gt;转载&lt;/i&gt;" in duplicates and "<i>" not in duplicates
+    quality = card[card.index("## Quality"):card.index("## Validation")]
+    assert "![quality score](charts/quality_score.png)" in quality
+    assert "| signal | min | p10 | p25 | median | p75 | p90 | max | nulls |" in quality
+    for column in ("cjk_ratio", "punctuation_ratio", "ocr_flag_count", "quality_score"):
+        assert f"| `{column}` |" in quality
+    assert "weighted geometric mean" in quality and "| `language` | 0.25 |" in quality
 
 
 @pytest.mark.parametrize(
