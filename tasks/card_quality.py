@@ -1,6 +1,8 @@
 """The dataset card's sections on duplicates and quality signals (issue: mark and score, never drop)."""
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
 
 from tasks import quality
@@ -9,6 +11,7 @@ from tasks.card_stats import QUANTILES, duplicate_counts, duplicate_examples, sc
 
 DUPLICATE_EXAMPLES = 20
 INTEGER_SIGNALS = ("ocr_flag_count", "repeated_paragraphs")
+CONSTANT_NAME = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 
 
 def duplicates_section(articles: pa.Table, previous_version: str | None) -> list[str]:
@@ -65,6 +68,7 @@ def quality_section(articles: pa.Table, chart: str) -> list[str]:
         "How `quality_score` is computed (tasks/quality.py):\n",
         "```text\n" + quality_formula() + "\n```\n",
         md_table(["sub-score", "weight"], weights) + "\n",
+        md_table(["constant", "value"], [[f"`{k}`", code_md(v)] for k, v in formula_constants(quality_formula())]) + "\n",
     ]
 
 
@@ -74,6 +78,12 @@ def quality_formula() -> str:
     start = doc.find("quality_score is")
     text = doc[start:].strip() if start >= 0 else "quality_score = weighted geometric mean of the sub-scores below"
     return text.replace("```", "'''")
+
+
+def formula_constants(formula: str) -> list[tuple[str, object]]:
+    """(name, value) of the tasks/quality.py constants the formula names, e.g. CJK_RATIO_FULL."""
+    names = sorted(set(CONSTANT_NAME.findall(formula)))
+    return [(name, getattr(quality, name)) for name in names if hasattr(quality, name)]
 
 
 def _quantile_name(q: float) -> str:

@@ -240,6 +240,7 @@ def test_card_reports_duplicates_and_quality(published):
     for column in ("cjk_ratio", "punctuation_ratio", "ocr_flag_count", "quality_score"):
         assert f"| `{column}` |" in quality
     assert "weighted geometric mean" in quality and "| `language` | 0.25 |" in quality
+    assert "| `CJK_RATIO_FULL` | `0.6` |" in quality
 
 
 @pytest.mark.parametrize(
