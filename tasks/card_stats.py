@@ -52,10 +52,10 @@ def duplicate_counts(articles: pa.Table) -> dict[str, int]:
 def duplicate_examples(articles: pa.Table, limit: int) -> list[dict]:
     """Up to `limit` duplicates (most similar first): article_id, headline, duplicate_of, score, in this version."""
     ids = articles.column("article_id").to_pylist()
+    present = set(ids)
+    columns = zip(ids, articles.column("headline").to_pylist(), _column(articles, "duplicate_of"), _column(articles, "near_duplicate_score"))
     rows = [
-        {"article_id": a, "headline": h, "duplicate_of": t, "score": s, "kept_here": t in set(ids)}
-        for a, h, t, s in zip(ids, articles.column("headline").to_pylist(), _column(articles, "duplicate_of"), _column(articles, "near_duplicate_score"))
-        if t
+        {"article_id": a, "headline": h, "duplicate_of": t, "score": s, "kept_here": t in present} for a, h, t, s in columns if t
     ]
     return sorted(rows, key=lambda r: (-(r["score"] or 0), r["article_id"]))[:limit]
 

@@ -118,6 +118,7 @@ def clean_document(
             rule_hits=ln.rule_hits,
             metadata_field=ln.meta[0] if ln.meta else None,
             metadata_value=(ln.meta[1] or None) if ln.meta else None,
+            metadata={k: v for k, v in ln.meta_fields.items() if v},
             ocr_flags=line_flags(ln.text),
         )
         for ln in lines

@@ -55,7 +55,19 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 SENTENCE_END = re.compile(r"[。！？!?…；;”」』]\s*$|[。！？]”\s*$")
-FULL_STOP = re.compile(r"[。；;]|[，,].*[！!？?…][”」』]?\s*$")
+_STOP = re.compile(r"[。；;]")
+_EXCLAMATION_END = re.compile(r"[！!？?…][”」』]?\s*$")
+TAIL_CHARS = 8  # end-of-line patterns look only at the last few characters: linear on huge lines
+
+
+def ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` (anchored with $) matches at the end of `text`; only the tail is searched."""
+    return bool(pattern.search(text[-TAIL_CHARS:]))
+
+
+def is_full_sentence(text: str) -> bool:
+    """A sentence stop inside, or a clause with a comma ending in ！？…: article text, not a title."""
+    return bool(_STOP.search(text)) or (("，" in text or "," in text) and ends_with(_EXCLAMATION_END, text))
 PUNCT = re.compile(r"[，。！？；、：“”,;]")
 BYLINE = re.compile(
     r"^[■□▲△●○◆◇▶►★☆\s]*(?:(?:本报|本刊|新华社|中新社|人民日报)(?:特约|见习|实习)?(?:记者|通讯员)"
@@ -85,7 +97,8 @@ class LineEvidence:
     role: str | None = None
     reason: str | None = None
     score: float = 0.5
-    meta: tuple[str, str] | None = None
+    meta: tuple[str, str] | None = None  # the line's first metadata field
+    meta_fields: dict[str, str] = field(default_factory=dict)  # every metadata field on the line
     anchor: bool = False  # a line of article text
     head_boilerplate: bool = False  # a label that opens a block of boilerplate (相关推荐, 关于我们)
     extra: dict[str, bool] = field(default_factory=dict)
@@ -114,7 +127,7 @@ def line_evidence(line_no: int, raw: str) -> LineEvidence:
     return LineEvidence(
         line_no=line_no, raw=raw, text=visible, rule_hits=hits, markup=md.kinds,
         link_share=min(share, 1.0), cjk=cjk,
-        ends_sentence=bool(SENTENCE_END.search(visible)), has_punct=bool(PUNCT.search(visible)),
+        ends_sentence=ends_with(SENTENCE_END, visible), has_punct=bool(PUNCT.search(visible)),
     )
 
 
@@ -133,6 +146,7 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
         if fields:
             name, value = next(iter(fields.items()))
             ln.meta = (name, value)
+            ln.meta_fields = dict(fields)
             return ln.decide(ROLE_METADATA, f"metadata: {', '.join(fields)}", 0.05)
     if n <= th.caption_max_cjk and lex.caption.search(text) and (not ln.is_byline or _CREDIT_END.search(text)):
         return ln.decide(ROLE_CAPTION, "caption: photo caption or credit", 0.1)
@@ -151,7 +165,7 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
     score += 0.1 * (ln.cjk / max(n, 1)) - 0.5 * ln.link_share
     ln.score = round(max(0.0, min(score, 1.0)), 3)
     # Article text: sentences (a final 。), or long punctuated lines, or table rows; list headlines are not.
-    sentence_like = bool(FULL_STOP.search(text)) or (ln.cjk >= th.anchor_long_cjk and "，" in text)
+    sentence_like = is_full_sentence(text) or (ln.cjk >= th.anchor_long_cjk and "，" in text)
     table_row = MARKUP_TABLE in ln.markup and ln.cjk >= 2
     ln.anchor = ln.link_share <= th.anchor_max_link_share and (
         (ln.cjk >= th.anchor_min_cjk and sentence_like) or table_row

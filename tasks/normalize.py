@@ -99,23 +99,25 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 
 _ASCII_PUNCT = re.compile(r"[,():;?!]")
+_CHINESE_ANY = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’…—]")
 _PAREN = re.compile(r"[()（）]")
 
 
 def fullwidth_punctuation(text: str) -> str:
     """ASCII , ( ) : ; ? ! next to Chinese text become full width; numbers, Latin text and URLs keep theirs."""
     candidates = [m.start() for m in _ASCII_PUNCT.finditer(text)]
-    if not candidates:
+    if not candidates or not _CHINESE_ANY.search(text):
         return text
     spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
     starts = [a for a, _ in spans]
     chars = list(text)
     for i in candidates:
-        k = bisect_right(starts, i) - 1
+        k = bisect_right(starts, i) - 1 if spans else -1
         if k >= 0 and i < spans[k][1]:
             continue  # inside a URL or e-mail address
         ch = text[i]
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        before = text[i - 1] if i and text[i - 1] != " " else _neighbour(text, i, -1)
+        after = text[i + 1] if i + 1 < len(text) and text[i + 1] != " " else _neighbour(text, i, 1)
         if before.isdigit() and after.isdigit() and ch in ",:":
             continue  # 3,000 and 1:2, 10:30
         if _chinese_context(before) or _chinese_context(after):

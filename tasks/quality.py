@@ -147,7 +147,8 @@ def quality_signals(article_row: dict) -> dict:
     paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
     chars = _SPACE.sub("", text)
     char_count = len(chars)
-    words = tuple(t for t in (article_row.get("tokens") or []) if _WORD_CHAR.search(t))
+    # isalnum() settles almost every token without the regex (\w is alnum or "_", per character).
+    words = tuple(t for t in (article_row.get("tokens") or []) if t.isalnum() or _WORD_CHAR.search(t))
     sentences = [s for s in (_SPACE.sub("", s) for s in _SENTENCE_END.split(text)) if s]
     joins = len(article_row.get("joins") or [])
     # Each join folds one source line into the paragraph before it, so body lines = paragraphs + joins.

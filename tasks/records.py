@@ -52,6 +52,7 @@ class CleanLine:
     rule_hits: tuple[str, ...] = ()  # names of normalisation rules that changed the line
     metadata_field: str | None = None  # for metadata lines: "source_name", "editors", "published_at", "author"
     metadata_value: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)  # every field found on a metadata line
     article_ordinal: int | None = None  # index into Segmentation.articles
     action: str = "kept"  # ACTION_*
     ocr_flags: tuple[str, ...] = ()  # OCR artefacts seen on this line (FLAG_*)

@@ -16,12 +16,14 @@ from tasks.schema import (
     ROLE_KICKER, ROLE_SUBHEAD, ROLE_SUBTITLE,
 )
 from tasks.segment_adopt import adopt_bodies
+from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_articles import attach_metadata, quality_flags
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_layout import KIND_MARKER, Block, heading_level, is_emphasis_line, layout_blocks, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
+from tasks.segment_ngram import CharModel
 
 log = logging.getLogger(__name__)
 FLAG_DOUBLED = "doubled_char_at_join"
@@ -43,15 +45,16 @@ def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentatio
 
 def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     content = [line for line in lines if line.role == ROLE_CONTENT]
-    kinds = line_kinds(content, doc.title)
-    blocks = layout_blocks(content, kinds)
+    model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
+    kinds = line_kinds(content, doc.title, model=model)
     texts = [body_text(line.text) for line in content]
+    blocks = demote_fragment_heads(layout_blocks(content, kinds), content, texts)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked)
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
     # cleaning has turned the pipes into spaces
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
-    links = choose_links(blocks, link_texts, is_subhead)
+    links = choose_links(blocks, link_texts, is_subhead, model=model)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:

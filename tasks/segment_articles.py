@@ -35,8 +35,10 @@ def attach_metadata(articles: list[Article], lines: list[CleanLine]) -> None:
     """
     fields: dict[str, list[str]] = {}
     for line in lines:
-        if line.role == ROLE_METADATA and line.metadata_field and line.metadata_value:
-            fields.setdefault(line.metadata_field, []).append(line.metadata_value.strip())
+        if line.role == ROLE_METADATA:
+            found = line.metadata or ({line.metadata_field: line.metadata_value} if line.metadata_value else {})
+            for name, value in found.items():
+                fields.setdefault(name, []).append(value.strip())
     for article in articles:
         if fields.get("source_name"):
             article.source_name = article.source_name or fields["source_name"][0]

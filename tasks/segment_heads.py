@@ -73,6 +73,7 @@ def parse_continuation(text: str) -> Continuation | None:
     return Continuation(from_page, to_page, _MARKER.sub("", text).strip())
 
 
+@lru_cache(maxsize=4)
 def _title_pattern(min_len: int = 1) -> str:
     titles = sorted((t for t in lexicon()["byline_titles"] if len(t) >= min_len), key=len, reverse=True)
     return "|".join(re.escape(t) for t in titles)
@@ -95,9 +96,7 @@ def parse_byline(text: str, names_only_ok: bool = False) -> list[str] | None:
     body = text.strip().lstrip("".join(lexicon()["byline_bullets"])).strip()
     if not body or len(body) > 40 or re.search(r"[。！？；]", body):
         return None
-    titles, long_titles = _title_pattern(), _title_pattern(min_len=2)
-    # a one-character title (文, 图, 摄) inside a run of characters is part of a name (`钱文杰`)
-    pieces = re.split(rf"(?:(?:^|\s+)(?:{titles})|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*", body)
+    pieces = _byline_splitter().split(body)
     if len(pieces) > 1 and not pieces[0].strip():
         names = [n for piece in pieces[1:] for n in parse_names(piece)]
         if names and all(parse_names(piece) or not piece.strip() for piece in pieces[1:]):
@@ -108,6 +107,19 @@ def parse_byline(text: str, names_only_ok: bool = False) -> list[str] | None:
         if (len(names) > 1 or (names and len(body) <= 3)) and all(has_surname(n) and len(n) <= 4 for n in names):
             return names
     return None
+
+
+@lru_cache(maxsize=1)
+def _byline_splitter() -> re.Pattern:
+    titles, long_titles = _title_pattern(), _title_pattern(min_len=2)
+    # a one-character title (文, 图, 摄) inside a run of characters is part of a name (`钱文杰`)
+    return re.compile(rf"(?:(?:^|\s+)(?:{titles})|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern:
+    sources = "|".join(re.escape(s) for s in lexicon()["dateline_sources"])
+    return re.compile(rf"\s*({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?")
 
 
 def has_surname(name: str) -> bool:
@@ -129,8 +141,7 @@ class Dateline:
 
 def parse_dateline(text: str) -> Dateline | None:
     """`本报讯(记者 吴巧君)…`, `新华社北京5月1日电(记者 张三)…` at the start of a paragraph."""
-    sources = "|".join(re.escape(s) for s in lexicon()["dateline_sources"])
-    match = re.match(rf"\s*({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?", text)
+    match = _dateline_pattern().match(text)
     if not match or (match.group(1) != "本报讯" and not match.group(2) and not match.group(3)):
         return None
     reporters: list[str] = []

@@ -1,8 +1,10 @@
 """Evidence that one line continues another's sentence across a column break.
 
 Signals, each a plain function: does line a end mid-sentence, does line b start mid-sentence,
-did OCR double characters across the break, does a word span the break (jieba dictionary),
-and how cohesive b's text is with a's article (TF-IDF cosine over jieba tokens).
+did OCR double characters across the break, does a word span the break (jieba's dictionary,
+looked up directly: segmentation never runs a jieba cut), and how cohesive b's text is with a's
+article (TF-IDF cosine over character bigrams, which need no word segmentation and catch names
+and terms no dictionary knows).
 """
 from __future__ import annotations
 
@@ -12,21 +14,21 @@ from collections import Counter
 from functools import lru_cache
 
 from tasks.segment_heads import CJK, ends_sentence
-from tasks.tokenize import is_known_word, tokenize
+from tasks.tokenize import is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
-_STOPWORDS = frozenset("的 了 在 是 和 与 及 等 也 都 将 对 为 以 把 被 从 这 那 其 之 于 并 中 上 下 有 我 我们 他 她 要 年 月 日".split())
-
-
-
-
-
+# bigrams made only of function characters say nothing about a topic
+_FUNCTION_CHARS = frozenset("的了在是和与及等也都将对为以把被从这那其之于并中上下有我他她要年月日个一不")
+_BIGRAM = re.compile(rf"(?=([{CJK}]{{2}}))")
+_OPEN_END = re.compile(rf"[{CJK}0-9A-Za-z%“‘（(、，,]")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 def open_end(text: str) -> bool:
     """The line stops mid-sentence: no closing punctuation and it ends in Chinese prose."""
     text = text.strip()
     if len(text) < 2 or ends_sentence(text) or "|" in text:
         return False
-    return bool(re.match(rf"[{CJK}0-9A-Za-z%“‘（(、，,]", text[-1]))
+    return bool(_OPEN_END.match(text[-1]))
 
 
 def mid_start(text: str) -> float:
@@ -36,7 +38,7 @@ def mid_start(text: str) -> float:
         return 0.0
     if text[0] in MID_START_CHARS:
         return 1.0
-    first_sentence = re.match(r"[^。！？!?]*[。！？!?]", text)
+    first_sentence = _FIRST_SENTENCE.match(text[:8])
     if first_sentence and len(first_sentence.group(0)) <= 3 and len(text) > 6:
         return 0.9
     close_at, open_at = text.find("”"), text.find("“")
@@ -54,25 +56,39 @@ def doubled_overlap(a: str, b: str, max_len: int = 4) -> int:
     a, b = a.rstrip(), b.lstrip()
     for k in range(min(max_len, len(a) - 1, len(b) - 1), 0, -1):
         piece = b[:k]
-        if a.endswith(piece) and re.search(rf"[{CJK}]", piece):
-            if k == 1 and (is_known_word(piece * 2) or not re.match(rf"[{CJK}]", piece)):
+        if a.endswith(piece) and _CJK_CHAR.search(piece):
+            if k == 1 and (is_known_word(piece * 2) or not _CJK_CHAR.match(piece)):
                 return 0
             return k
     return 0
 
 
-def bridge_word(a: str, b: str, span: int = 6) -> bool:
-    """True when jieba reads a dictionary word of 2+ characters across the break (`老` + `式建筑`)."""
+def bridge_word(a: str, b: str, span: int = 4) -> bool:
+    """True when a dictionary word of 2+ characters reads across the break (`老` + `式建筑`) and is
+    longer than the words each side's edge makes on its own (so `发展` + `方式` does not count).
+
+    Plain dictionary look-ups, no jieba cut: this runs on many candidate pairs.
+    """
     left, right = a.strip()[-span:], b.strip()[:span]
     if not left or not right:
         return False
-    pos = 0
-    for token in tokenize(left + right):
-        end = pos + len(token)
-        if pos < len(left) < end and len(token) >= 2 and is_known_word(token):
-            return True
-        pos = end
-    return False
+    best = 0
+    for i in range(1, len(left) + 1):
+        word = left[-i:]
+        if not is_word_prefix(word):
+            continue
+        for char in right:
+            word += char
+            if not is_word_prefix(word):
+                break
+            if is_known_word(word):
+                best = max(best, len(word))
+    if best < 2:
+        return False
+    # the edges' own words: the longest word ending at a's end and starting at b's start
+    own_left = max((i for i in range(2, len(left) + 1) if is_known_word(left[-i:])), default=1)
+    own_right = max((i for i in range(2, len(right) + 1) if is_known_word(right[:i])), default=1)
+    return best > max(own_left, own_right)
 
 
 def sample_text(text: str, limit: int = 4000) -> str:
@@ -82,19 +98,17 @@ def sample_text(text: str, limit: int = 4000) -> str:
 
 
 def term_vector(text: str) -> Counter:
-    """Content-word counts of a text (single characters and stop words left out; long texts sampled)."""
-    text = sample_text(text)
-    # jieba never reads a word across whitespace, so a joined text's vector is the sum of its
-    # parts' vectors; caching the parts avoids tokenizing each line again for every run it is in.
-    total: Counter = Counter()
-    for part in text.split():
-        total.update(_part_vector(part))
-    return total
+    """Character bigram counts of a text (CJK pairs, pairs of function characters left out;
+    long texts sampled). Bigrams need no word segmentation and keep names jieba does not know."""
+    return _vector(sample_text(text))
 
 
-@lru_cache(maxsize=1 << 16)
-def _part_vector(part: str) -> Counter:
-    return Counter(t for t in tokenize(part) if len(t) >= 2 and t not in _STOPWORDS and re.search(rf"[{CJK}]", t))
+@lru_cache(maxsize=1 << 14)
+def _vector(text: str) -> Counter:
+    counts = Counter(_BIGRAM.findall(text))
+    for gram in [g for g in counts if g[0] in _FUNCTION_CHARS and g[1] in _FUNCTION_CHARS]:
+        del counts[gram]
+    return counts
 
 
 def idf_table(vectors: list[Counter]) -> dict[str, float]:
@@ -114,10 +128,10 @@ def cohesion(x: Counter, y: Counter, idf: dict[str, float], norms: dict | None =
     """
     if not x or not y:
         return 0.0
-    small, large = (x, y) if len(x) < len(y) else (y, x)
-    dot = sum(c * large[t] * idf.get(t, 1.0) ** 2 for t, c in small.items() if t in large)
-    if not dot:
+    common = x.keys() & y.keys()
+    if not common:
         return 0.0  # most candidate pairs share no term: skip the norms
+    dot = sum(x[t] * y[t] * idf.get(t, 1.0) ** 2 for t in common)
     norm_x, norm_y = _norm(x, idf, norms), _norm(y, idf, norms)
     return dot / (norm_x * norm_y) if norm_x and norm_y else 0.0
 

@@ -60,13 +60,13 @@ def _likeness(text: str) -> float:
     return headline_likeness(text)
 
 
-def head_scores(content: list[CleanLine], title: str | None = None) -> list[float]:
+def head_scores(content: list[CleanLine], title: str | None = None, model: CharModel | None = None) -> list[float]:
     """Evidence per content line that it is a title line (headline, kicker or subtitle)."""
     texts = [line.text.strip() for line in content]
     levels = [heading_level(line) for line in content]
     top_level = min((lv for lv in levels if lv), default=None)
     likeness = [_likeness(t) for t in texts]
-    model = CharModel(texts)
+    model = model or CharModel(texts)
     scores = []
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
@@ -115,9 +115,12 @@ def _reads_on(model: CharModel, text: str, nxt: str) -> bool:
     return open_end(text) and (spanning_word(text, nxt) >= 3 or model.cross_llr(text, nxt) >= READS_ON_LLR)
 
 
-def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD) -> list[str]:
-    """Block kind of every content line: head, byline, body or a standalone continuation marker."""
-    scores = head_scores(content, title)
+def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD,
+               model: CharModel | None = None) -> list[str]:
+    """Block kind of every content line: head, byline, body or a standalone continuation marker.
+
+    `model`: the page's character n-gram model, when the caller has built it already."""
+    scores = head_scores(content, title, model)
     kinds: list[str] = []
     run = 0
     for i, line in enumerate(content):

@@ -8,13 +8,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
-from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, idf_table, mid_start, open_end, term_vector
+import numpy as np
+
+from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, mid_start, open_end
 from tasks.segment_layout import Block
-from tasks.segment_ngram import CharModel, spanning_word
+from tasks.segment_ngram import CharModel
+from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
 CANDIDATE_WINDOW = 80  # content lines either side searched for a continuation (a page's span)
+SHORTLIST = 8  # targets per open line that get the evidence read across the break
 WEIGHTS = {
     "adjacent": 0.8,  # b is the next body line after a in file order
     "far": -0.4,  # b stands elsewhere: the page was read out of column order
@@ -37,34 +41,53 @@ def body_text(text: str) -> str:
 
 def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, idf: dict,
                model: CharModel | None = None, norms: dict | None = None) -> float:
-    """Evidence that line b continues the sentence line a leaves open (higher is stronger)."""
-    w, ta, tb = WEIGHTS, texts[a], texts[b]
+    """Evidence that line b continues the sentence line a leaves open (higher is stronger).
+
+    The one-pair form of what choose_links computes for a whole page at once (kept for tests
+    and for reading the weights): vectors hold ("ctx", a), ("run", b) and ("home", b) bigram counts.
+    """
+    ta, tb = texts[a], texts[b]
     doubled = doubled_overlap(ta, tb)
     if not open_end(ta) and not (doubled and mid_start(tb) >= 0.9):
         return float("-inf")
-    score = w["adjacent"] if adjacent else w["far"] + w["distance"] * abs(b - a)
-    score += w["mid_start"] * mid_start(tb)
-    score += w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
-    # a jieba word across the break is a dictionary word made of both sides: the cheap lookup
-    # gates the jieba cut, which costs too much to run on every candidate pair of a long page
-    score += w["bridge_word"] * (spanning_word(ta, tb, max_side=4) > 0 and bridge_word(ta, tb))
-    if model is not None:
-        score += w["ngram"] * max(0.0, model.cross_llr(ta, tb))
-    score += w["cohesion"] * cohesion(vectors[("ctx", a)], vectors[("run", b)], idf, norms)
-    if not adjacent and vectors.get(("home", b)):
-        score += w["home_cohesion"] * cohesion(vectors[("home", b)], vectors[("run", b)], idf, norms)
+    cohesive = cohesion(vectors[("ctx", a)], vectors[("run", b)], idf, norms)
+    home = cohesion(vectors[("home", b)], vectors[("run", b)], idf, norms) if vectors.get(("home", b)) else 0.0
+    return _cheap(ta, tb, abs(b - a), adjacent, mid_start(tb), cohesive, home) + _dear(ta, tb, doubled, model)
+
+
+def _cheap(ta: str, tb: str, distance: int, adjacent: bool, starts_mid: float, cohesive: float, home: float) -> float:
+    """The part of a pair's score that needs no look-ups across the break."""
+    w = WEIGHTS
+    score = w["adjacent"] if adjacent else w["far"] + w["distance"] * distance
+    score += w["mid_start"] * starts_mid + w["cohesion"] * cohesive
+    if not adjacent:
+        score += w["home_cohesion"] * home
     if ta.endswith(("”", "》", "）", ")")):
         score += w["quoted_end"]
     return score
 
 
+def _dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
+    """Evidence read across the break: doubled characters, a word spanning it, the n-gram ratio."""
+    w = WEIGHTS
+    score = w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
+    score += w["bridge_word"] * bridge_word(ta, tb)
+    if model is not None:
+        score += w["ngram"] * max(0.0, model.cross_llr(ta, tb))
+    return score
+
+
 def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
                  threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
-                 window: int = CANDIDATE_WINDOW) -> dict[int, int]:
+                 window: int = CANDIDATE_WINDOW, shortlist: int = SHORTLIST,
+                 model: CharModel | None = None) -> dict[int, int]:
     """Map line a -> line b for every accepted continuation (indices into the content lines).
 
     First strong pairs, best first; then each line still left open takes its best remaining
     candidate among lines where a paragraph could start (the line above closes a sentence).
+    Only lines left open (or doubled across a break) are sources; each is scored against all
+    targets within `window` on the cheap evidence at once, and the `shortlist` best get the
+    evidence read across the break.
     """
     block_of = {x: k for k, block in enumerate(blocks) for x in block.body}
     succ: dict[int, int | None] = {}
@@ -73,23 +96,22 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         for pos, x in enumerate(block.body):
             succ[x] = block.body[pos + 1] if pos + 1 < len(block.body) else None
             pred[x] = block.body[pos - 1] if pos else None
-    lines = [x for x in block_of if not is_subhead[x]]
+    lines = sorted(x for x in block_of if not is_subhead[x])
+    opens = {a for a in lines if open_end(texts[a])}
     targets = sorted([
         b for b in lines
         if not parse_dateline(texts[b]) and not _opens_with_marker(texts[b]) and "|" not in texts[b]
         and not (pred[b] is None and (blocks[block_of[b]].head or blocks[block_of[b]].bylines or blocks[block_of[b]].from_page))
     ])
-    vectors = _vectors(blocks, texts, block_of, lines, pred)
-    idf = idf_table([vectors[("run", x)] for x in lines])
-    norms: dict = {}  # vector norms by id: the vectors live in `vectors` until choose_links returns
-    model = CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
-    opens = {a for a in lines if open_end(texts[a])}
-    sources = sorted(opens | {a for a in lines if any(doubled_overlap(texts[a], texts[b]) for b in _near(a, targets, window))})
-    pairs = sorted(
-        ((pair_score(a, b, texts, succ[a] == b, vectors, idf, model, norms), a, b) for a in sources for b in _near(a, targets, window) if a != b),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    pairs = [p for p in pairs if p[0] >= needed_threshold]
+    starts_mid = {b: mid_start(texts[b]) for b in targets}
+    doubled_sources = {a for b in targets if starts_mid[b] >= 0.9 for a in _near(b, lines, window)
+                       if a != b and a not in opens and doubled_overlap(texts[a], texts[b])}
+    sources = sorted(opens | doubled_sources)
+    if not sources or not targets:
+        return {}  # a tidy page: every line closes its sentence
+    model = model or CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
+    pairs = _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model)
+    pairs = sorted((p for p in pairs if p[0] >= needed_threshold), key=lambda p: (-p[0], p[1], p[2]))
     links: dict[int, int] = {}
     parent = dict(pred)
     taken: set[int] = set()
@@ -121,17 +143,50 @@ def parent_linked(links: dict[int, int]) -> set[int]:
     return set(links.values())
 
 
-def _vectors(blocks: list[Block], texts: list[str], block_of: dict[int, int], lines: list[int], pred: dict) -> dict:
-    """Term vectors: a's article so far (ctx), b's run of up to 3 lines (run), what b stands under (home)."""
-    vectors: dict = {}
-    for x in lines:
-        block = blocks[block_of[x]]
-        pos = block.body.index(x)
-        vectors[("ctx", x)] = term_vector(" ".join(texts[i] for i in block.head + block.body[max(0, pos - 2): pos + 1]))
-        vectors[("run", x)] = term_vector(" ".join(texts[i] for i in block.body[pos: pos + 3]))
-        if pred[x] is not None:
-            vectors[("home", x)] = term_vector(" ".join(texts[i] for i in block.head + block.body[max(0, pos - 2): pos]))
-    return vectors
+def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model):
+    """(score, a, b) for each source and its shortlisted targets."""
+    position = {x: (blocks[block_of[x]], k) for block in blocks for k, x in enumerate(block.body)}
+
+    def around(x: int, before: int, after: int, with_head: bool = True) -> list[int]:
+        block, pos = position[x]
+        return (block.head if with_head else []) + block.body[max(0, pos - before): pos + after]
+
+    terms = LineTerms(texts)
+    idf = terms.idf(terms.groups([around(x, 0, 3, with_head=False) for x in lines]))
+    ctx = normalized(terms.groups([around(a, 2, 1) for a in sources]), idf)
+    runs = normalized(terms.groups([around(b, 0, 3, with_head=False) for b in targets]), idf)
+    homes = normalized(terms.groups([around(b, 2, 0) if pred[b] is not None else [] for b in targets]), idf)
+    cohesive = cosines(ctx, runs)
+    home = row_cosines(homes, runs)
+    target_pos = np.array(targets)
+    mids = np.array([starts_mid[b] for b in targets])
+    w = WEIGHTS
+    firsts = [texts[b].lstrip()[:1] for b in targets]
+    pairs = []
+    for row, a in enumerate(sources):
+        lo, hi = bisect_left(targets, a - window), bisect_right(targets, a + window)
+        if lo == hi:
+            continue
+        near = target_pos[lo:hi]
+        adjacent = near == (succ[a] if succ[a] is not None else -1)
+        cheap = np.where(adjacent, w["adjacent"], w["far"] + w["distance"] * np.abs(near - a) + w["home_cohesion"] * home[lo:hi])
+        cheap = cheap + w["mid_start"] * mids[lo:hi] + w["cohesion"] * cohesive[row, lo:hi]
+        if texts[a].endswith(("”", "》", "）", ")")):
+            cheap = cheap + w["quoted_end"]
+        cheap[near == a] = -np.inf
+        ta, is_open = texts[a], a in block_of and open_end(texts[a])
+        picked = set(np.argsort(-cheap, kind="stable")[:shortlist].tolist())
+        tail = ta.rstrip()[-4:]
+        picked |= {k for k in range(hi - lo) if firsts[lo + k] and firsts[lo + k] in tail}  # may be doubled
+        for k in sorted(picked):
+            b = targets[lo + k]
+            if b == a:
+                continue
+            doubled = doubled_overlap(ta, texts[b])
+            if not is_open and not (doubled and starts_mid[b] >= 0.9):
+                continue
+            pairs.append((float(cheap[k]) + _dear(ta, texts[b], doubled, model), a, b))
+    return pairs
 
 
 def _opens_with_marker(text: str) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+
+import numpy as np
 
 from tasks.tokenize import is_known_word, is_word_prefix
 
@@ -24,36 +25,61 @@ VOCABULARY_FLOOR = 4000  # unigram smoothing assumes at least this many distinct
 
 
 class CharModel:
-    """Witten-Bell interpolated character trigram model counted over a document's lines."""
+    """Witten-Bell interpolated character trigram model over a document's lines.
+
+    The page's 1-, 2- and 3-grams are encoded as integers (21 bits per code point) and sorted
+    once with numpy; a count is then two binary searches. Counting every n-gram of a page into
+    Python dictionaries would cost more than the whole rest of segmentation.
+    """
 
     def __init__(self, texts: list[str]):
-        self.grams: Counter = Counter()  # n-gram -> count, n = 1..3; a history h also counts as h + "*"
-        self.followers: dict[str, set[str]] = {}
-        for text in texts:
-            for sentence in _sentences(text):
-                chars = START + START + sentence
-                for k in range(2, len(chars)):
-                    for n in (1, 2, 3):
-                        gram = chars[k - n + 1: k + 1]
-                        if START in gram[-1:]:
-                            continue
-                        self.grams[gram] += 1
-                        if n > 1:
-                            self.grams[gram[:-1] + "*"] += 1
-                            self.followers.setdefault(gram[:-1], set()).add(gram[-1])
-        self.total = sum(c for g, c in self.grams.items() if len(g) == 1)
-        self.vocabulary = max(VOCABULARY_FLOOR, sum(1 for g in self.grams if len(g) == 1))
+        # one sentence per line: no n-gram reads across a sentence end or a line end
+        text = "\n" + SENTENCE_END.sub("\\g<0>\n", "\n".join(t.strip() for t in texts)) + "\n"
+        cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        real = cp != 10
+        self.all: dict[int, np.ndarray] = {}
+        self.distinct: dict[int, np.ndarray] = {}
+        codes, valid = cp, real
+        for n in (1, 2, 3):
+            if n > 1:
+                codes, valid = (codes[:-1] << 21) | cp[n - 1:], valid[:-1] & real[n - 1:]
+            self.all[n] = np.sort(codes[valid])
+            ordered = self.all[n]
+            self.distinct[n] = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if ordered.size else ordered
+        self.total = int(real.sum())
+        self.vocabulary = max(VOCABULARY_FLOOR, len(self.distinct[1]))
+        self._probs: dict[tuple[str, str], float] = {}
+        self._counts: dict[str, int] = {}
+
+    def _range(self, n: int, lo: int, hi: int, distinct: bool = False) -> int:
+        low, high = (self.distinct if distinct else self.all)[n].searchsorted((lo, hi))
+        return int(high - low)
+
+    def count(self, gram: str) -> int:
+        """Occurrences of `gram` (1-3 characters) in the page's sentences."""
+        found = self._counts.get(gram)
+        if found is None:
+            code = _code(gram)
+            found = self._counts[gram] = self._range(len(gram), code, code + 1) if 0 < len(gram) <= 3 else 0
+        return found
 
     def prob(self, char: str, history: str) -> float:
         """P(char | last two characters of history), interpolated down to add-one unigrams."""
-        p = (self.grams[char] + 1) / (self.total + self.vocabulary)
+        key = (char, history[-2:])
+        found = self._probs.get(key)
+        if found is not None:
+            return found
+        p = (self.count(char) + 1) / (self.total + self.vocabulary)
         for n in (1, 2):
             h = history[-n:]
             if len(h) < n:
                 continue
-            seen, types = self.grams[h + "*"], len(self.followers.get(h, ()))
-            if seen:
-                p = (self.grams[h + char] + types * p) / (seen + types)
+            low = _code(h) << 21
+            types = self._range(n + 1, low, low + (1 << 21), distinct=True)
+            if types:
+                seen = self._range(n + 1, low, low + (1 << 21))
+                p = (self.count(h + char) + types * p) / (seen + types)
+        self._probs[key] = p
         return p
 
     def cross_llr(self, a: str, b: str, read: int = READ_CHARS) -> float:
@@ -70,6 +96,13 @@ class CharModel:
         for k, char in enumerate(head):
             llr += math.log(self.prob(char, tail + head[:k])) - math.log(self.prob(char, head[:k]))
         return max(-LLR_CLIP, min(LLR_CLIP, llr))
+
+
+def _code(gram: str) -> int:
+    code = 0
+    for char in gram:
+        code = (code << 21) | ord(char)
+    return code
 
 
 def _sentences(text: str) -> list[str]:

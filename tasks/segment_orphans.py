@@ -12,12 +12,10 @@ a little less when the paragraph before it moved to the same article.
 """
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
+import numpy as np
 
-from tasks.segment_heads import CJK, parse_dateline
-from tasks.segment_joins import sample_text
+from tasks.segment_heads import parse_dateline
+from tasks.segment_vectors import LineTerms, cosines, normalized
 
 MOVE_MARGIN = 0.02  # cosine with the new article minus cosine with the own article
 DEPTH_COST = 0.01  # margin added per paragraph of the own article that stays before this one
@@ -25,22 +23,6 @@ HEADLESS_MARGIN = 0.02  # first paragraph of a headless article (own side empty)
 RUN_BONUS = 0.05  # the paragraph before moved to the same article: runs move together
 WINDOW = 3  # paragraphs on each side a paragraph is compared with
 MAX_CANDIDATES = 30  # preceding articles scored per paragraph (keeps big pages linear)
-_BIGRAM = re.compile(rf"(?=([{CJK}]{{2}}))")
-
-
-def bigram_vector(text: str) -> Counter:
-    """Counts of overlapping two-character CJK sequences."""
-    return Counter(_BIGRAM.findall(sample_text(text, 20000)))
-
-
-def _cosine(x: Counter, y: Counter, idf: dict[str, float]) -> float:
-    if not x or not y:
-        return 0.0
-    small, large = (x, y) if len(x) < len(y) else (y, x)
-    dot = sum(c * large[t] * idf.get(t, 1.0) ** 2 for t, c in small.items() if t in large)
-    nx = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in x.items()))
-    ny = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in y.items()))
-    return dot / (nx * ny) if nx and ny else 0.0
 
 
 def paragraph_units(order: list[int], links: dict[int, int]) -> list[list[int]]:
@@ -63,36 +45,51 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
     Articles in `anchored` (opened by a `(上接第N版)` marker) keep their own first paragraph.
     """
     units = [paragraph_units(order, links) for order in orders]
-    unit_vectors = [[bigram_vector(" ".join(texts[i] for i in unit)) for unit in article] for article in units]
-    head_vectors = [bigram_vector(head) for head in heads]
+    flat = [unit for article in units for unit in article]
+    if len(orders) < 2 or not flat:
+        return orders
+    n = len(texts)
+    terms = LineTerms(list(texts) + list(heads))  # head strings are lines n, n + 1, ...
+    unit_counts = terms.groups(flat)
+    idf = terms.idf(unit_counts)
     # compare like with like: a paragraph against the head and last few paragraphs of each side
-    windows = [sum(vs[-window:], start=Counter()) + head_vectors[a] for a, vs in enumerate(unit_vectors)]
-    df = Counter(t for vs in unit_vectors for v in vs for t in v)
-    n = max(1, sum(len(vs) for vs in unit_vectors))
-    idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-    starts = [min(order) if order else math.inf for order in orders]
+    windows = normalized(terms.groups([[x for unit in article[-window:] for x in unit] + [n + a]
+                                       for a, article in enumerate(units)]), idf)
+    to_windows = cosines(normalized(unit_counts, idf), windows)
+    weighted = unit_counts.toarray() * idf  # dense: a page has tens of paragraphs, a few thousand bigrams
+    head_weighted = terms.groups([[n + a] for a in range(len(heads))]).toarray() * idf
+    starts = np.array([min(order) if order else np.inf for order in orders])
     moves: dict[tuple[int, int], int] = {}
+    row = 0
     for a, article in enumerate(units):
+        rows, row = range(row, row + len(article)), row + len(article)
+        if not article:
+            continue
+        dense, head = weighted[rows[0]: rows[-1] + 1], head_weighted[a]
         headless = not heads[a].strip() and a not in anchored
         previous_target, depth = None, 0
-        stayed: list[Counter] = []  # paragraphs of this article that stayed, before this one
+        stayed: list[int] = []  # paragraphs of this article that stayed, before this one
         for u, unit in enumerate(article):
-            vector = unit_vectors[a][u]
             if (u == 0 and not headless) or parse_dateline(texts[unit[0]]):
                 previous_target, depth = None, depth + 1
-                stayed.append(vector)
+                stayed.append(u)
                 continue
-            own_vector = sum(stayed[-window:], start=Counter()) + head_vectors[a]
-            own = _cosine(vector, own_vector, idf) if own_vector else 0.0
-            candidates = [b for b in range(len(units)) if b != a and starts[b] < min(unit)][-MAX_CANDIDATES:]
-            best = max(((_cosine(vector, windows[b], idf), b) for b in candidates), default=None)
+            own = _cosine(dense[u], head + dense[stayed[-window:]].sum(axis=0))
+            first = min(unit)
+            allowed = np.nonzero(starts < first)[0]
+            allowed = allowed[allowed != a][-MAX_CANDIDATES:]
+            best = None
+            if allowed.size:
+                scores = to_windows[rows[u], allowed]
+                top = np.flatnonzero(scores == scores.max())[-1]  # ties: the latest article, as max() over (score, b)
+                best = (float(scores[top]), int(allowed[top]))
             bonus = RUN_BONUS if best and previous_target == best[1] else 0.0
             needed = headless_margin if headless and not stayed else margin + depth_cost * depth
             if best and best[0] - own + bonus >= needed:
                 moves[(a, u)] = previous_target = best[1]
             else:
                 previous_target, depth = None, depth + 1
-                stayed.append(vector)
+                stayed.append(u)
     if not moves:
         return orders
     new_orders = [[x for u, unit in enumerate(article) if (a, u) not in moves for x in unit]
@@ -100,3 +97,8 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
     for (a, u), b in sorted(moves.items(), key=lambda m: min(units[m[0][0]][m[0][1]])):
         new_orders[b].extend(units[a][u])
     return new_orders
+
+
+def _cosine(x: np.ndarray, y: np.ndarray) -> float:
+    nx, ny = float(np.sqrt(x @ x)), float(np.sqrt(y @ y))
+    return float(x @ y) / (nx * ny) if nx and ny else 0.0

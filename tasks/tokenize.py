@@ -2,47 +2,152 @@
 
 The dictionary (tasks/data/userdict.txt, `word freq pos` per line) is loaded once per
 process into a private jieba.Tokenizer, so worker processes each load it themselves and
-the global jieba state stays untouched.
+the global jieba state stays untouched (but for jieba.finalseg's force-split words, which
+only zero-frequency user words add).
+
+Speed without a different answer: `tokenize` returns exactly `jieba.Tokenizer.cut(text,
+HMM=True)` (tests/test_tokenize.py compares them on seeds, generated text and random
+dictionary strings), computed in two cheaper ways:
+- jieba's get_DAG and calc are fused into one backward pass over a table of precomputed
+  log-probabilities (the same float operations in the same order, and ties go to the longer
+  word as in jieba's `max` over `(score, end)` tuples);
+- each block of Chinese text between punctuation is cut once per process and memoised: pages
+  repeat furniture, and segmentation and the article tokens read the same lines.
+Blocks are independent in jieba (its `cut` splits on them first), so memoising them is exact.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import threading
+from functools import lru_cache
+from math import log
 from pathlib import Path
 
 import jieba
+from jieba import finalseg
 
 USERDICT_PATH = Path(__file__).parent / "data" / "userdict.txt"
 DICTIONARY_VERSION: str = "userdict-" + hashlib.sha256(USERDICT_PATH.read_bytes()).hexdigest()[:12]
+# Distinct blocks remembered per process: ~10 characters each, so tens of MB at most.
+BLOCK_CACHE_SIZE = 1 << 17
+
+# jieba 0.42's own block patterns (jieba.re_han_default, jieba.re_skip_default).
+_RE_HAN = jieba.re_han_default
+_RE_SKIP = jieba.re_skip_default
 
 _lock = threading.Lock()
-_tokenizer: jieba.Tokenizer | None = None
+# Every dictionary word and word prefix -> log(freq) - log(total), or None for a prefix of zero
+# frequency (jieba's FREQ keeps those so get_DAG can stop early; they are no DAG edge). It replaces
+# the jieba.Tokenizer it is computed from, which is then dropped to keep one table per process.
+_log_prob: dict[str, float | None] = {}
+_unknown_log_prob = 0.0
+_ABSENT = object()
 
 
-def _get_tokenizer() -> jieba.Tokenizer:
-    global _tokenizer
+def load_dictionary() -> None:
+    """Load jieba's dictionary and the user dictionary once per process (about 1.5 s)."""
+    global _unknown_log_prob
     with _lock:
-        if _tokenizer is None:
-            jieba.setLogLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
-            tokenizer.load_userdict(str(USERDICT_PATH))
-            _tokenizer = tokenizer
-    return _tokenizer
+        if _log_prob:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = reference_tokenizer()
+        log_total = log(tokenizer.total)
+        _unknown_log_prob = log(1) - log_total  # jieba: log(FREQ.get(word) or 1) - logtotal
+        _log_prob.update((word, log(freq) - log_total if freq else None) for word, freq in tokenizer.FREQ.items())
+
+
+def reference_tokenizer() -> jieba.Tokenizer:
+    """A fresh jieba.Tokenizer with the user dictionary: the reference `tokenize` must equal."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(USERDICT_PATH))
+    return tokenizer
 
 
 def tokenize(text: str) -> list[str]:
     """jieba precise-mode tokens of `text` (HMM on), whitespace-only tokens dropped."""
     if not text:
         return []
-    return [token for token in _get_tokenizer().cut(text, HMM=True) if token.strip()]
+    load_dictionary()
+    tokens: list[str] = []
+    for block in _RE_HAN.split(text):
+        if not block:
+            continue
+        if _RE_HAN.match(block):
+            tokens.extend(_cut_block(block))
+        else:
+            # jieba yields whitespace runs whole and every other character alone; we drop whitespace.
+            for piece in _RE_SKIP.split(block):
+                if piece and not _RE_SKIP.match(piece):
+                    tokens.extend(char for char in piece if char.strip())
+    return tokens
+
+
+@lru_cache(maxsize=BLOCK_CACHE_SIZE)
+def _cut_block(block: str) -> tuple[str, ...]:
+    """jieba.Tokenizer.__cut_DAG(block): best dictionary route, unknown runs through the HMM."""
+    ends = _best_route(block)
+    tokens: list[str] = []
+    buf = ""
+    x, n = 0, len(block)
+    while x < n:
+        y = ends[x] + 1
+        if y - x == 1:
+            buf += block[x]
+        else:
+            if buf:
+                tokens.extend(_flush(buf))
+                buf = ""
+            tokens.append(block[x:y])
+        x = y
+    if buf:
+        tokens.extend(_flush(buf))
+    return tuple(token for token in tokens if token.strip())
+
+
+def _flush(buf: str) -> list[str]:
+    # A run of single characters: a known word stays split, an unknown run goes to the HMM.
+    if len(buf) == 1:
+        return [buf]
+    if _log_prob.get(buf) is None:
+        return list(finalseg.cut(buf))
+    return list(buf)
+
+
+def _best_route(sentence: str) -> list[int]:
+    """End index of the best word starting at each position (jieba's get_DAG + calc, fused)."""
+    log_prob, unknown, absent = _log_prob, _unknown_log_prob, _ABSENT
+    n = len(sentence)
+    score = [0.0] * (n + 1)
+    end = [0] * n
+    for idx in range(n - 1, -1, -1):
+        best, best_end = None, idx
+        i = idx
+        word_log_prob = log_prob.get(sentence[idx], absent)
+        while word_log_prob is not absent:
+            if word_log_prob is not None:
+                candidate = word_log_prob + score[i + 1]
+                # `>=`: candidates come in increasing end, and jieba's max over (score, end) keeps the last tie.
+                if best is None or candidate >= best:
+                    best, best_end = candidate, i
+            i += 1
+            if i >= n:
+                break
+            word_log_prob = log_prob.get(sentence[idx : i + 1], absent)
+        if best is None:
+            best = unknown + score[idx + 1]
+        score[idx], end[idx] = best, best_end
+    return end
 
 
 def is_known_word(word: str) -> bool:
     """True when `word` is in jieba's dictionary or the user dictionary with a positive frequency."""
-    return bool(_get_tokenizer().FREQ.get(word))
+    load_dictionary()
+    return _log_prob.get(word) is not None
 
 
 def is_word_prefix(text: str) -> bool:
     """True when some dictionary word starts with `text` (jieba keeps every prefix of its words)."""
-    return text in _get_tokenizer().FREQ
+    load_dictionary()
+    return text in _log_prob

@@ -21,13 +21,12 @@ from tasks.validate_report import SEVERITY_CRITICAL, SEVERITY_WARNING, Validatio
 
 __all__ = [
     "EXPECTATIONS_DIR", "SUITE_NAMES", "SEVERITY_CRITICAL", "SEVERITY_WARNING", "DEFAULT_MAX_REJECT_RATE",
-    "ValidationOutcome", "load_suite_dicts", "validate_tables", "articles_frame", "lines_frame", "run_frame",
+    "ValidationOutcome", "load_suite_dicts", "validate_tables", "articles_frame", "lines_frame", "run_frame", "cjk_ratio",
 ]
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parents[1] / "expectations"
 SUITE_NAMES = ("articles", "lines", "rejects", "run")
 DEFAULT_MAX_REJECT_RATE = 0.5  # rejected files / files found: above it the reader or the input is broken, not a few files
-_cjk_ratio = cjk_ratio  # the name the first tests used
 
 
 def load_suite_dicts(expectations_dir: Path = EXPECTATIONS_DIR) -> dict[str, dict]:

@@ -91,11 +91,13 @@ def test_blocker_refuses_the_outside_world():
     assert not blocker.allowed(("93.184.216.34", 443)) and not blocker.allowed(("example.com", 80))
 
 
-def test_same_fingerprint_whatever_file_order_and_worker_count(offline_build):
+def test_same_fingerprint_whatever_file_order_and_worker_count(offline_build, monkeypatch):
+    import flows.build
     from flows.build import build_dataset
     from flows.runner import task_runner_for
 
     root, first, _ = offline_build
+    monkeypatch.setattr(flows.build, "MIN_BATCH_CHARS", 1)  # one document per batch: both workers get some
     inputs = write_inputs(root / "inputs_b", reverse=True)
     flow = build_dataset.with_options(task_runner=task_runner_for(2))
     summary = flow(str(inputs), str(root / "output"), "news", workers=2, cache_dir=None)

@@ -218,3 +218,12 @@ def test_special_and_large_files_are_rejected_unread(tmp_path):
 def test_missing_input_folder_raises(tmp_path):
     with pytest.raises(NotADirectoryError):
         discover(tmp_path / "nowhere")
+
+
+def test_public_api_is_importable_from_tasks_ingest():
+    """ingest.py was split in three (finding/reading, decoding, HTML); callers keep importing from tasks.ingest."""
+    from tasks import ingest, ingest_decode, ingest_html
+
+    assert ingest.decode_bytes is ingest_decode.decode_bytes and ingest.extract_html is ingest_html.extract_html
+    for name in ("discover", "read_document", "reject_for_path", "decode_bytes", "extract_html", "IngestLimits", "Unreadable"):
+        assert callable(getattr(ingest, name)), name

@@ -182,7 +182,7 @@ def test_html_script_and_event_handlers_never_reach_the_text(bad_input_build):
     _, tables, _ = bad_input_build
     rows = lines_of(tables, "page.html")
     assert rows and rows[0]["text"] == BODY[0]
-    published = [row["text"] for row in tables["lines"]] + [row["text"] for row in tables["articles"]]
+    published = [row["text"] for row in rows] + [r["text"] for r in tables["articles"] if r["source_file"] == "page.html"]
     for mark in CODE_MARKS:
         assert not any(mark in text for text in published), mark
 
@@ -316,18 +316,13 @@ def _clean_and_segment_seconds(text: str) -> float:
     return time.perf_counter() - started
 
 
-QUADRATIC_FULL_STOP = pytest.mark.xfail(
-    strict=True, reason="tasks/clean.py _FULL_STOP `[，,].*[！!？?…]...$` backtracks from every comma: quadratic")
-
-
-@pytest.mark.parametrize("unit", [SENTENCE, pytest.param("产业链发展，", marks=QUADRATIC_FULL_STOP)],
-                         ids=["sentences", "commas without full stop"])
+@pytest.mark.parametrize("unit", [SENTENCE, "产业链发展，"], ids=["sentences", "commas without full stop"])
 def test_cleaner_and_segmenter_are_linear_on_one_huge_line(unit):
     _clean_and_segment_seconds(SENTENCE)  # warm up lexicons and jieba
-    small = _clean_and_segment_seconds(unit * (10_000 // len(unit)))
+    small = _clean_and_segment_seconds(unit * (5_000 // len(unit)))
     large = _clean_and_segment_seconds(unit * (40_000 // len(unit)))
-    # Linear work grows 4x; quadratic work 16x. Allow noise, and a floor for tiny timings.
-    assert large < max(8 * small, 0.5), (small, large)
+    # Linear work grows 8x; quadratic work 64x. Allow noise, and a floor for tiny timings.
+    assert large < max(20 * small, 0.3), (small, large)
 
 
 @pytest.mark.xfail(strict=True, reason="jieba's HMM (finalseg.viterbi) copies its path at every character: "
@@ -341,8 +336,9 @@ def test_tokenizer_is_linear_on_a_long_run_without_punctuation():
         return time.perf_counter() - started
 
     seconds("热身")
-    small, large = seconds("新" * 2_500), seconds("新" * 10_000)
-    assert large < max(8 * small, 0.3), (small, large)
+    small, large = seconds("新" * 1_000), seconds("新" * 16_000)
+    # Linear work grows 16x; quadratic work 256x.
+    assert large < max(50 * small, 0.3), (small, large)
 
 
 @pytest.mark.slow

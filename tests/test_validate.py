@@ -12,8 +12,8 @@ from tasks.quality import quality_signals
 from tasks.validate import (
     EXPECTATIONS_DIR,
     SUITE_NAMES,
-    _cjk_ratio,
     articles_frame,
+    cjk_ratio,
     lines_frame,
     load_suite_dicts,
     run_frame,
@@ -144,7 +144,7 @@ def test_dangling_duplicate_of_and_out_of_range_signal_block(bad):
     [("北京市今日起供暖。", 8 / 9), ("GDP增长5%", 2 / 7), ("", None), ("  ", None), ("𠮷野家", 1.0), ("abc", 0.0)],
 )
 def test_cjk_ratio(text, ratio):
-    assert _cjk_ratio(text) == (None if ratio is None else pytest.approx(ratio))
+    assert cjk_ratio(text) == (None if ratio is None else pytest.approx(ratio))
 
 
 def test_article_helper_columns_show_the_offending_codes():

@@ -1,6 +1,7 @@
 """The `zhpress` command line."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from tasks.schema import DEFAULT_DATASET
 
 EXIT_BLOCKED = 2
 EXIT_UNUSABLE = 3
+EXIT_FAILED = 4
 
 
 @click.group()
@@ -29,18 +31,22 @@ def main() -> None:
 def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_address: str | None,
           cache_dir: Path | None, no_cache: bool) -> None:
     """Build, validate and publish a version of DATASET from the documents in INPUT."""
+    from tasks.config import ConfigError
+    from tasks.config_check import check_all_configs
     from tasks.publish import validate_dataset_name
 
     try:
         validate_dataset_name(dataset)
-    except ValueError as error:
+        check_all_configs()  # a broken vocabulary stops the run before any work
+    except (ValueError, ConfigError) as error:
         _fail(str(error), EXIT_UNUSABLE)
     if not input_dir.is_dir():
         _fail(f"input folder not found: {input_dir}", EXIT_UNUSABLE)
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        _fail(f"cannot create output folder {output_dir}: {error.strerror}", EXIT_UNUSABLE)
+    cache = None if no_cache else (cache_dir or output_dir / ".cache")
+    for folder in [output_dir, *([cache] if cache else [])]:
+        problem = _unwritable(folder)
+        if problem:
+            _fail(problem, EXIT_UNUSABLE)
 
     from flows.server import ensure_prefect_api
 
@@ -50,15 +56,30 @@ def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_ad
     from flows.runner import default_workers, task_runner_for
 
     workers = workers or default_workers()
-    cache = None if no_cache else str(cache_dir or output_dir / ".cache")
     flow = build_dataset.with_options(task_runner=task_runner_for(workers, dask_address))
-    summary = flow(str(input_dir), str(output_dir), dataset, workers=workers, cache_dir=cache)
+    try:
+        summary = flow(str(input_dir), str(output_dir), dataset, workers=workers, cache_dir=str(cache) if cache else None)
+    except OSError as error:
+        # Disk full, permissions changed mid-run: publishing is atomic, so nothing half-written is visible.
+        _fail(f"{error.strerror or error} ({error.filename or output_dir}); nothing was published", EXIT_FAILED)
     _print_summary(summary)
     if summary.status == "blocked":
         _fail(f"{summary.message} (report: {summary.report_path})", EXIT_BLOCKED)
     if summary.status == "unusable":
         _fail(summary.message, EXIT_UNUSABLE)
     click.echo(summary.version_path or summary.message)
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why `folder` cannot be written to (created if missing), or None when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".zhpress-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        return f"cannot write to {folder}: {error.strerror or error}"
+    return None
 
 
 def _print_summary(summary) -> None:

@@ -1,0 +1,64 @@
+"""Line fragments taken for titles: give them back to the body text.
+
+On a page read out of column order, a paragraph cut after a few characters (`市住房城乡建设委`,
+`据园区管委会负责人`) leaves a short line without punctuation that reads like a title. A true title
+usually announces its text (byline, dateline, subtitle, kicker, markup); a fragment shares its
+words with an article already on the page. A lone head line with none of those announcements is
+demoted to the first body line of its block when its text and the lines under it are cohesive
+with one earlier block more than with any other (character-bigram TF-IDF cosine, margin at least
+DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from tasks.records import CleanLine
+from tasks.segment_heads import parse_dateline, split_head_line
+from tasks.segment_layout import Block, heading_level, is_emphasis_line
+from tasks.segment_vectors import LineTerms, cosines, normalized
+
+DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
+BODY_LINES_READ = 2  # body lines under the head read with it
+
+
+def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
+    """A single head line with nothing that announces an article: no byline, dateline, page
+    marker, markup, kicker or subtitle."""
+    if len(block.head) != 1 or block.bylines or block.from_page or not block.body:
+        return False
+    line = content[block.head[0]]
+    if heading_level(line) is not None or is_emphasis_line(line) or parse_dateline(texts[block.body[0]]):
+        return False
+    kicker, _, subtitle = split_head_line(texts[block.head[0]])
+    return not kicker and not subtitle
+
+
+def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
+                          threshold: float = DEMOTE_COHESION) -> list[Block]:
+    """Blocks with fragment heads turned into body lines (the block keeps its place, headless)."""
+    weak = [k for k, block in enumerate(blocks) if k and unannounced_head(block, content, texts)]
+    if not weak:
+        return blocks
+    terms = LineTerms(texts)
+    idf = terms.idf(terms.matrix)
+    groups = [block.head + block.bylines + block.body for block in blocks]
+    whole = normalized(terms.groups(groups), idf)
+    probes = normalized(terms.groups([blocks[k].head + blocks[k].body[:BODY_LINES_READ] for k in weak]), idf)
+    similar = cosines(probes, whole)
+    for row, k in enumerate(weak):
+        if _specific_cohesion(similar[row], k) >= threshold:
+            block = blocks[k]
+            block.body[:0], block.head = block.head, []
+    return blocks
+
+
+def _specific_cohesion(similar: np.ndarray, k: int) -> float:
+    """Cosine with the most similar earlier block minus the best cosine with any other block.
+
+    A fragment belongs to one article; a true title on a page of one theme (every piece about
+    科技创新) is about as close to its neighbours after it as before it.
+    """
+    earlier = similar[:k]
+    best = int(np.argmax(earlier))
+    others = np.delete(similar, [best, k])
+    return float(earlier[best]) - (float(others.max()) if others.size else 0.0)

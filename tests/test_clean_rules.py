@@ -1,0 +1,107 @@
+"""Document-level cleaning rules: caption sentences, shared titles, metadata fields, linear time."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tasks.clean import clean_document, metadata_fields
+from tasks.records import SourceDocument
+from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
+
+BODY_1 = "某市今年计划新建三座污水处理厂，总投资约十二亿元，预计明年年底前全部投入运行。"
+BODY_2 = "据介绍，新建的污水处理厂将采用膜处理工艺，日处理能力合计达到三十万吨，出水水质明显提升。"
+BODY_3 = "市水务局负责人表示，项目建成后将有效缓解城区污水处理压力，改善河道水环境。"
+
+
+def _roles(text: str) -> dict[str, str]:
+    doc = SourceDocument("t.txt", "0" * 64, 0, "utf-8", "text/plain", tuple(text.split("\n")))
+    return {line.text: line.role for line in clean_document(doc)}
+
+
+@pytest.mark.parametrize(
+    "page, line, role",
+    [
+        # a caption sentence with a position marker, even between body paragraphs
+        (f"某区建设污水处理厂\n{BODY_1}\n王某某（左）在工地查看施工进度。\n{BODY_2}\n{BODY_3}",
+         "王某某（左）在工地查看施工进度。", ROLE_CAPTION),
+        # a one-clause noun phrase right under the headline
+        (f"某区建设污水处理厂\n市人大代表、某区水务局局长王某某。\n{BODY_1}\n{BODY_2}",
+         "市人大代表、某区水务局局长王某某。", ROLE_CAPTION),
+        # a scene with a comma, above a photo credit
+        (f"{BODY_1}\n{BODY_2}\n图片新闻\n5月1日，游客在湿地公园游玩拍照。\n本报记者 李某 摄",
+         "5月1日，游客在湿地公园游玩拍照。", ROLE_CAPTION),
+        # a short closing sentence of the body, even above a credit line, stays content
+        (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n会议还研究了其他事项。\n（新华社记者 李某 摄）",
+         "会议还研究了其他事项。", ROLE_CONTENT),
+        # a quote is never a caption
+        (f"某区建设污水处理厂\n“我们一定把好事办好。”\n{BODY_1}\n{BODY_2}", "“我们一定把好事办好。”", ROLE_CONTENT),
+    ],
+)
+def test_caption_sentences(page, line, role):
+    assert _roles(page)[line] == role
+
+
+GROUP_PAGE = f"""特别报道
+
+基层治理新观察
+
+社区食堂开进老小区
+
+■ 本报记者 张某
+
+{BODY_1}
+
+{BODY_2}
+
+物业服务有了“评分表”
+
+■ 本报记者 李某
+
+{BODY_3}
+
+{BODY_2}
+"""
+
+
+def test_shared_title_over_pieces_is_furniture():
+    roles = _roles(GROUP_PAGE)
+    assert roles["基层治理新观察"] == ROLE_FURNITURE
+    assert roles["社区食堂开进老小区"] == ROLE_CONTENT
+    assert roles["物业服务有了“评分表”"] == ROLE_CONTENT
+
+
+def test_kicker_naming_a_speaker_is_kept():
+    roles = _roles(GROUP_PAGE.replace("基层治理新观察", "市人大代表王某建议"))
+    assert roles["市人大代表王某建议"] == ROLE_CONTENT
+
+
+@pytest.mark.parametrize(
+    "line, fields",
+    [
+        ("发布时间：2024-03-05 10:20 来源：某某日报", {"source_name": "某某日报", "published_at": "2024-03-05"}),
+        ("2024-03-05 来源：某某网", {"source_name": "某某网", "published_at": "2024-03-05"}),
+        ("责任编辑：李某", {"editors": "李某"}),
+        ("日期：2024年13月45日", {"published_at": ""}),  # no plausible date: label only
+        ("这是一句普通的话", {}),
+    ],
+)
+def test_metadata_fields_keeps_every_field(line, fields):
+    assert metadata_fields(line) == fields
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("天，" * 500_000,),  # one 1M-character line, comma every other character
+        ("a,b(c) " * 150_000,),  # ASCII punctuation with no Chinese around it
+        tuple([BODY_1 * 3000] + [BODY_2] * 50),  # a 100k+ character line among ordinary ones
+    ],
+    ids=["1M-cjk-commas", "1M-ascii", "100k-line"],
+)
+def test_long_lines_stay_linear(lines):
+    doc = SourceDocument("big.txt", "0" * 64, 0, "utf-8", "text/plain", lines)
+    start = time.perf_counter()
+    cleaned = clean_document(doc)
+    assert time.perf_counter() - start < 8.0
+    assert len(cleaned) == len(lines)
