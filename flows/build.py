@@ -173,6 +173,8 @@ def build_dataset(
         articles=sum(len(r.article_rows) for r in results), lines_by_role=lines_by_role(results),
     )
     with publish_mod.dataset_lock(dataset_dir):
+        for leftover in publish_mod.remove_leftovers(dataset_dir):
+            logger.warning("removed %s, left by a run that was killed", leftover)
         version = publish_mod.next_version_name(dataset_dir, date.today())
         previous = dedup.previous_articles(dataset_dir)
         dataset_tables = assemble_tables(results, rejects, version, previous)

@@ -72,6 +72,20 @@ def publish_version(
     return target
 
 
+def remove_leftovers(dataset_dir: Path) -> list[str]:
+    """Delete hidden staging and report folders of killed runs; call only while holding the lock.
+
+    Every run stages under the lock, so a staging folder seen by the lock holder belongs to a
+    run that died; it was never visible as a version.
+    """
+    removed = []
+    for leftover in sorted(Path(dataset_dir).glob(".staging-*")) + sorted(Path(dataset_dir).glob(".report-*")):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed.append(leftover.name)
+    return removed
+
+
 def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info) -> None:
     table_files = write_tables(staging, tables)
     previous = latest_version(dataset_dir)

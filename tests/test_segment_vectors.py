@@ -1,0 +1,29 @@
+"""Bigram term space (tasks/segment_vectors.py) and fragment-head demotion (tasks/segment_demote.py)."""
+from tasks.records import CleanLine
+from tasks.schema import ROLE_CONTENT
+from tasks.segment_demote import demote_fragment_heads
+from tasks.segment_layout import layout_blocks, line_kinds
+from tasks.segment_vectors import LineTerms, cosines, normalized
+
+
+def test_line_terms_count_cjk_bigrams_within_lines_only():
+    terms = LineTerms(["智能制造", "制造业", "abc的了"])
+    assert terms.matrix.shape[0] == 3
+    assert terms.matrix[0].sum() == 3 and terms.matrix[1].sum() == 2 and terms.matrix[2].sum() == 0
+    rows = normalized(terms.groups([[0], [1], [0, 1]]), terms.idf(terms.matrix))
+    similar = cosines(rows, rows)
+    assert 0 < similar[0, 1] < similar[0, 2] and abs(similar[0, 0] - 1) < 1e-9
+
+
+def _content(texts):
+    return [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+
+
+def test_fragment_head_is_demoted_but_a_title_on_its_own_topic_stays():
+    texts = ["老旧小区改造惠及居民", "■ 本报记者 吴静怡", "今年以来,我市加快推进老旧小区改造,加装电梯和增设停车位。",
+             "老旧小区改造城建处处长", "马国庆说,老旧小区改造内容包括外墙保温和加装电梯。",
+             "候鸟数量创新高", "湿地保护区监测到越冬候鸟三万余只,候鸟栖息空间扩大。"]
+    content = _content(texts)
+    blocks = demote_fragment_heads(layout_blocks(content, line_kinds(content)), content, texts)
+    heads = [texts[b.head[0]] for b in blocks if b.head]
+    assert "老旧小区改造城建处处长" not in heads and "候鸟数量创新高" in heads
