@@ -17,7 +17,6 @@ import numpy as np
 
 from tasks.tokenize import is_known_word, is_word_prefix
 
-START = "\x02"  # stands before the first character of a sentence
 SENTENCE_END = re.compile(r"[。！？!?；;]")
 READ_CHARS = 2  # characters of b scored across the break
 LLR_CLIP = 6.0  # bound on the ratio: one rare character must not decide a pair alone
@@ -103,16 +102,6 @@ def _code(gram: str) -> int:
     for char in gram:
         code = (code << 21) | ord(char)
     return code
-
-
-def _sentences(text: str) -> list[str]:
-    """Pieces of a line between sentence-final punctuation (the punctuation kept at each end)."""
-    pieces, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        pieces.append(text[start: match.end()])
-        start = match.end()
-    pieces.append(text[start:])
-    return [p.strip() for p in pieces if p.strip()]
 
 
 def spanning_word(a: str, b: str, max_side: int = 3) -> int:
