@@ -48,23 +48,26 @@ class Lexicon:
             counts[term] += 1
         return counts
 
-    def entries(self, term: str) -> tuple[tuple[int, float], ...]:
-        """(category index, weight) pairs of a term."""
+    def entries(self, term: str) -> tuple[tuple[int, float, float], ...]:
+        """(category index, weight, lead) triples of a term; lead multiplies a mention in the headline or lede."""
         return self.automaton.get(term)[1]
 
 
 def _build(categories: list[Category], term_groups: list[list[dict]], version: str, headline_weight: float) -> Lexicon:
-    weights: dict[str, dict[int, float]] = {}
+    weights: dict[str, dict[int, tuple[float, float]]] = {}
     for index, groups in enumerate(term_groups):
         for group in groups:
+            pair = (float(group["weight"]), float(group.get("lead", 1.0)))
             for word in group["words"]:
                 word = str(word).strip()
                 per_term = weights.setdefault(word, {})
-                # A term listed twice under one category keeps its highest weight.
-                per_term[index] = max(per_term.get(index, 0.0), float(group["weight"]))
+                # A term listed twice under one category keeps its highest weight and lead.
+                old = per_term.get(index, (0.0, 1.0))
+                per_term[index] = (max(old[0], pair[0]), max(old[1], pair[1]))
     automaton = ahocorasick.Automaton()
     for term, per_term in weights.items():
-        automaton.add_word(term, (term, tuple(sorted(per_term.items()))))
+        entries = tuple((index, weight, lead) for index, (weight, lead) in sorted(per_term.items()))
+        automaton.add_word(term, (term, entries))
     if weights:
         automaton.make_automaton()
     return Lexicon(tuple(categories), automaton, version, headline_weight)

@@ -5,7 +5,9 @@ theme it belongs to, times
 - its specificity: a term listed under k themes counts k ** -specificity (an inverse
   document frequency over our own lexicon: 合作 says less than 外交部);
 - its position: a headline term counts `headline_weight` times, a term of the lede
-  (first paragraph, at most `lede_chars` characters) `lede_weight` times;
+  (first paragraph, at most `lede_chars` characters) `lede_weight` times; a term of a
+  group with `lead` (who acts: 卫生部, 国务院, 部长) counts `lead` times more there, since
+  a desk files a story by the actor that leads it;
 - sub-linear repetition: the n-th mention of a term adds 1 + ln(n) in all.
 Decide second: themes are ranked by their share of the total score and kept above the
 thresholds in `ThemeThresholds`. The evidence lists the terms behind each kept label,
@@ -70,12 +72,14 @@ def _score(lexicon: Lexicon, headline: str, text: str, t: ThemeThresholds = DEFA
             entries = lexicon.entries(term)
             specific = len(entries) ** -t.specificity
             # 1 + ln(count): the fifth mention of a term says less than the first.
-            mass = 1.0 + math.log(count)
-            if part == "headline":
-                mass *= lexicon.headline_weight
-            elif term in lede_counts:
-                mass += t.lede_weight - 1.0  # the first mention stood in the lede
-            for index, weight in entries:
+            repeated = 1.0 + math.log(count)
+            for index, weight, lead in entries:
+                if part == "headline":
+                    mass = repeated * lexicon.headline_weight * lead
+                elif term in lede_counts:
+                    mass = repeated + t.lede_weight * lead - 1.0  # the first mention stood in the lede
+                else:
+                    mass = repeated
                 scored.raw[index] += weight * specific * mass
                 if part == "body":
                     scored.terms[index][term] += count

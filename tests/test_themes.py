@@ -22,6 +22,11 @@ CASES = [  # (headline, text, expected primary theme)
     ("商务部副部长就进口限制答记者问", "商务部副部长在例行记者会上表示，有关报道不实，双方将继续磋商。", "medtop:11000000"),
     ("企业如何留住技术工人", "提高技工待遇，完善职称评定和晋升渠道，企业要加强员工培训，用人单位应落实五险一金。", "medtop:09000000"),
     ("二手房成交回暖", "首套房贷利率下调，刚需购房者入市，带看量上升，成交均价企稳，开发商加快去库存。", "medtop:04000000"),
+    # the ministry leads the story: a 时政 desk files it, though the matter is an epidemic.
+    ("卫生部通报流感疫情", "卫生部新闻发言人今天表示，全国新增流感确诊病例下降，各地医院发热门诊就诊人数回落，疫苗接种稳步推进。", "medtop:11000000"),
+    # a listing names rooms, but it is a property story.
+    ("新盘加推三居室", "该项目位于地铁站旁，主推南北通透的三室两厅，客厅与主卧朝南，采光通风良好，首付比例三成。", "medtop:04000000"),
+    ("考研报名开始", "研究生入学考试网上报名今日开始，考生需按招生简章选择报考院校和专业课，现场确认后打印准考证。", "medtop:05000000"),
     ("留学申请季开启", "本科生申请英国大学需要提交雅思成绩，预科课程和语言学校也受到学生欢迎，录取通知书陆续发放。", "medtop:05000000"),
 ]
 
@@ -106,3 +111,31 @@ def test_the_lede_weighs_more_than_the_tail():
     early = classify_themes("", "球队赢得冠军。" + "，" * 80 + "股市上涨。", [])
     late = classify_themes("", "股市上涨。" + "，" * 80 + "球队赢得冠军。", [])
     assert early.primary_theme == "medtop:15000000" and late.primary_theme == "medtop:04000000"
+
+
+def test_lead_terms_count_more_in_the_lede(tmp_path):
+    from tasks.themes import _score
+
+    path = tmp_path / "iptc_mediatopics.yaml"
+    path.write_text(
+        'version: "x"\nheadline_weight: 3\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, lead: 3, words: [部长]}]}\n"
+        "  - {code: medtop:07000000, label_en: health, label_zh: 健康, terms: [{weight: 3, words: [病例]}]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_themes(path)
+    assert lexicon.entries("部长") == ((0, 3.0, 3.0),) and lexicon.entries("病例") == ((1, 3.0, 1.0),)
+    lede = _score(lexicon, "", "部长谈病例。")
+    tail = _score(lexicon, "", "病例。" + "，" * 80 + "部长")
+    assert lede.raw[0] > lede.raw[1] and tail.raw[0] < lede.raw[0]
+
+
+def test_lead_below_one_is_rejected(tmp_path):
+    bad = tmp_path / "iptc_mediatopics.yaml"
+    bad.write_text(
+        'version: "x"\nheadline_weight: 3\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, lead: 0.5, words: [部长]}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="lead"):
+        load_themes(bad)
