@@ -1,6 +1,8 @@
 """Prefect artifacts of a build: a markdown summary and a link to the Data Docs."""
 from __future__ import annotations
 
+import html
+
 from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
 
@@ -11,11 +13,11 @@ def record_build(summary) -> None:
     create_markdown_artifact(
         key="zhpress-build-summary",
         markdown=(
-            f"# zhpress build: {summary.status}\n\n{summary.message}\n\n"
+            f"# zhpress build: {summary.status}\n\n{html.escape(summary.message)}\n\n"
             f"- documents: {summary.documents}\n- rejected files: {summary.rejects}\n- articles: {summary.articles}\n\n"
             f"| role | lines |\n|---|---|\n{rows}\n\n## Validation\n{validation}\n\n"
             f"Data Docs: {summary.report_path}\n\n"
-            f"Review pages: {summary.version_path}/review/index.html\n"
+            + (f"Review pages: {summary.version_path}/review/index.html\n" if summary.version_path else "")
         ),
         description="Summary of the zhpress build",
     )

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows import artifacts
 from tasks import cache, dedup, ingest, manifest, pipeline, tables, versions
@@ -18,6 +20,9 @@ from tasks.region_gazetteer import load_gazetteer
 from tasks.theme_lexicon import load_themes
 from tasks.records import Reject, SourceDocument
 
+# Large arguments go in quote(): Prefect otherwise walks every list, dict and dataclass inside
+# them looking for futures (seconds per MB of text), and NO_CACHE skips hashing them for a cache
+# key (the per-document cache in tasks/cache.py is ours).
 # A batch holds at least this many characters (about 0.2 s of jieba), and each
 # worker gets a few batches so a slow one does not leave the others idle.
 MIN_BATCH_CHARS = 50_000
@@ -40,7 +45,7 @@ class BuildSummary:
     validation: dict = field(default_factory=dict)
 
 
-@task(name="ingest")
+@task(name="ingest", cache_policy=NO_CACHE)
 def ingest_inputs(input_dir: str) -> tuple[list[SourceDocument], list[Reject]]:
     root = Path(input_dir)
     documents, rejects = [], []
@@ -52,7 +57,7 @@ def ingest_inputs(input_dir: str) -> tuple[list[SourceDocument], list[Reject]]:
     return documents, rejects
 
 
-@task(name="process-batch")
+@task(name="process-batch", cache_policy=NO_CACHE)
 def process_batch(
     documents: list[SourceDocument], recurring: frozenset[str], cache_dir: str | None, component_versions: dict
 ) -> tuple[list[pipeline.DocumentResult], int]:
@@ -86,7 +91,7 @@ def batches_of(
     return batches + ([current] if current else [])
 
 
-@task(name="assemble-tables")
+@task(name="assemble-tables", cache_policy=NO_CACHE)
 def assemble_tables(
     results: list[pipeline.DocumentResult], rejects: list[Reject], version: str, previous_articles
 ) -> dict:
@@ -101,7 +106,7 @@ def assemble_tables(
     }
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE)
 def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previous_article_ids: set[str]):
     from tasks.validate import validate_tables
 
@@ -118,7 +123,7 @@ def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previou
     )
 
 
-@task(name="publish")
+@task(name="publish", cache_policy=NO_CACHE)
 def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts):
     return publish_mod.publish_version(
         dataset_dir,
@@ -138,6 +143,12 @@ def build_dataset(
     batch_chars: int = MIN_BATCH_CHARS,
 ) -> BuildSummary:
     """Build and publish one version of `dataset` from the documents under `input_dir`."""
+    summary = _build(input_dir, output_dir, dataset, workers, cache_dir, batch_chars)
+    artifacts.record_build(summary)
+    return summary
+
+
+def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_dir: str | None, batch_chars: int) -> BuildSummary:
     logger = get_run_logger()
     started = time.monotonic()
     dataset_dir = publish_mod.dataset_path(Path(output_dir), dataset)
@@ -155,7 +166,7 @@ def build_dataset(
         return BuildSummary("unchanged", message, len(documents), len(rejects))
     recurring = recurring_lines(documents)
     futures = [
-        process_batch.submit(batch, recurring, cache_dir, component_versions)
+        process_batch.submit(quote(batch), quote(recurring), cache_dir, component_versions)
         for batch in batches_of(documents, workers, batch_chars)
     ]
     results: list[pipeline.DocumentResult] = []
@@ -177,22 +188,21 @@ def build_dataset(
             logger.warning("removed %s, left by a run that was killed", leftover)
         version = publish_mod.next_version_name(dataset_dir, date.today())
         previous = dedup.previous_articles(dataset_dir)
-        dataset_tables = assemble_tables(results, rejects, version, previous)
+        dataset_tables = assemble_tables(quote(results), quote(rejects), version, quote(previous))
         if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary
         report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
-        outcome = validate(dataset_tables, stage_counts, report_dir, {article_id for article_id, _ in previous})
+        outcome = validate(quote(dataset_tables), stage_counts, report_dir, quote({article_id for article_id, _ in previous}))
         summary.validation = outcome.summary
         if not outcome.success:
             rejected = publish_mod.reject_run(dataset_dir, version, report_dir, outcome, tables=dataset_tables)
-            summary.status, summary.report_path = "blocked", str(rejected)
+            summary.status, summary.report_path = "blocked", str(rejected / "validation" / "index.html")
             summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
             return summary
-        path = publish(dataset_dir, version, dataset_tables, documents, rejects, outcome, report_dir, stage_counts)
+        path = publish(dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts)
     summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")
     summary.message = f"published {path}"
-    artifacts.record_build(summary)
     logger.info("%s (%.1f s)", summary.message, time.monotonic() - started)
     return summary
 

@@ -70,6 +70,7 @@ def stage_counts(documents: list[SourceDocument], rejects: list[Reject], results
     totals: Counter[str] = Counter()
     for result in results:
         totals.update(result.stage_counts)
+        totals.update({f"rule_{name}": count for name, count in result.rule_counts.items()})
     return {
         "files_found": len(documents) + len(rejects),
         "documents_ingested": len(documents),

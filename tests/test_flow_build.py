@@ -79,3 +79,13 @@ def test_failing_critical_expectation_blocks_publishing_and_keeps_latest(seeds_b
     after = sorted(p.name for p in (output / "news").iterdir())
     assert [name for name in after if name not in ("rejected",)] == [n for n in versions_before if n != "rejected"]
     assert Path(summary.report_path).exists()
+
+
+def test_build_records_summary_and_data_docs_artifacts(seeds_build):
+    from prefect.client.orchestration import get_client
+
+    summary, _ = seeds_build
+    with get_client(sync_client=True) as client:
+        artifacts = {artifact.key: artifact for artifact in client.read_artifacts()}
+    assert "published" in artifacts["zhpress-build-summary"].data
+    assert summary.report_path in artifacts["zhpress-data-docs"].data
