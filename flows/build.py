@@ -20,9 +20,10 @@ from tasks.region_gazetteer import load_gazetteer
 from tasks.theme_lexicon import load_themes
 from tasks.records import Reject, SourceDocument
 
-# Large arguments go in quote(): Prefect otherwise walks every list, dict and dataclass inside
-# them looking for futures (seconds per MB of text), and NO_CACHE skips hashing them for a cache
-# key (the per-document cache in tasks/cache.py is ours).
+# Large arguments of in-process tasks go in quote(): Prefect otherwise walks every list, dict and
+# dataclass inside them looking for futures (seconds per MB of results). Not for tasks submitted to
+# Dask: prefect-dask hands them the quote wrapper itself. NO_CACHE skips hashing the arguments for
+# Prefect's cache key (the per-document cache in tasks/cache.py is ours).
 # A batch holds at least this many characters (about 0.2 s of jieba), and each
 # worker gets a few batches so a slow one does not leave the others idle.
 MIN_BATCH_CHARS = 50_000
@@ -166,7 +167,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         return BuildSummary("unchanged", message, len(documents), len(rejects))
     recurring = recurring_lines(documents)
     futures = [
-        process_batch.submit(quote(batch), quote(recurring), cache_dir, component_versions)
+        process_batch.submit(batch, recurring, cache_dir, component_versions)
         for batch in batches_of(documents, workers, batch_chars)
     ]
     results: list[pipeline.DocumentResult] = []

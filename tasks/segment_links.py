@@ -12,6 +12,7 @@ import numpy as np
 
 from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, mid_start, open_end
 from tasks.segment_layout import Block
+from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
@@ -80,11 +81,13 @@ def _dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
 def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
                  threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
                  window: int = CANDIDATE_WINDOW, shortlist: int = SHORTLIST,
-                 model: CharModel | None = None) -> dict[int, int]:
+                 model: CharModel | None = None, matching: bool = True) -> dict[int, int]:
     """Map line a -> line b for every accepted continuation (indices into the content lines).
 
-    First strong pairs, best first; then each line still left open takes its best remaining
-    candidate among lines where a paragraph could start (the line above closes a sentence).
+    `matching` (default): the links maximise the summed pair scores (tasks/segment_match.py); an
+    open line takes pairs down to `needed_threshold`, a closed line doubled across a break only
+    pairs reaching `threshold`. Else greedy: first strong pairs, best first; then each line still
+    left open takes its best remaining candidate.
     Only lines left open (or doubled across a break) are sources; each is scored against all
     targets within `window` on the cheap evidence at once, and the `shortlist` best get the
     evidence read across the break.
@@ -111,6 +114,11 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         return {}  # a tidy page: every line closes its sentence
     model = model or CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
     pairs = _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model)
+    if matching:
+        floor = {a: (needed_threshold if a in opens else threshold) for a in sources}
+        # a line never continues one standing above it in its own block (a certain cycle)
+        pairs = [p for p in pairs if not (block_of.get(p[2]) == block_of.get(p[1]) and p[2] <= p[1])]
+        return matched_links(pairs, floor, pred)
     pairs = sorted((p for p in pairs if p[0] >= needed_threshold), key=lambda p: (-p[0], p[1], p[2]))
     links: dict[int, int] = {}
     parent = dict(pred)

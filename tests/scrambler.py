@@ -6,7 +6,7 @@ runs of an article moved behind the next article(s), bylines after the text, cap
 between pieces, continuations from another page (with or without `(上接第N版)`) and tails sent to
 another page (`(下转第N版)`). A page kind sets the rates of these features.
 
-    python -m tests.scrambler [--pages 200] [--seed 0]   # segmenter scores per page kind
+    python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
 from __future__ import annotations
 
@@ -81,12 +81,14 @@ def _article_items(article: tuple, rng: random.Random, rates: dict, continued: s
 
 
 def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
-                   double_rate: float | None = None) -> tuple[list[str], dict]:
-    """Lines of one scrambled page (blank lines between, as OCR dumps have) and its gold dict."""
+                   double_rate: float | None = None, articles: list | None = None) -> tuple[list[str], dict]:
+    """Lines of one scrambled page (blank lines between, as OCR dumps have) and its gold dict.
+
+    `articles`: the material drawn on (default: the tuning set, tests/scrambler_articles.py)."""
     rates = dict(KINDS[kind])
     if double_rate is not None:
         rates["double"] = double_rate
-    chosen = rng.sample(ARTICLES, n_articles)
+    chosen = rng.sample(articles or ARTICLES, n_articles)
     pieces = []
     for k, article in enumerate(chosen):
         continued = None
@@ -158,7 +160,7 @@ def page_inputs(lines: list[str], gold: dict) -> tuple[SourceDocument, list[Clea
     return doc, clean
 
 
-def measure(pages: int, seed: int, kinds: list[str]) -> dict[str, dict[str, float]]:
+def measure(pages: int, seed: int, kinds: list[str], articles: list | None = None) -> dict[str, dict[str, float]]:
     """Mean segmentation scores per page kind over `pages` generated pages of each kind."""
     from tasks.segment import segment_document
     from tasks.segment_measure import score
@@ -168,7 +170,7 @@ def measure(pages: int, seed: int, kinds: list[str]) -> dict[str, dict[str, floa
         rng = random.Random(f"{seed}-{kind}")
         results = []
         for _ in range(pages):
-            lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind)
+            lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind, articles=articles)
             doc, clean = page_inputs(lines, gold)
             results.append(score(gold, segment_document(doc, clean).articles))
         means[kind] = {k: round(sum(r[k] for r in results) / len(results), 3) for k in results[0]}
@@ -180,8 +182,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kinds", nargs="+", default=list(KINDS))
+    parser.add_argument("--articles", choices=["tuning", "heldout"], default="tuning",
+                        help="heldout: articles never tuned on (tests/scrambler_heldout.py), for reporting")
     args = parser.parse_args()
-    for kind, mean in measure(args.pages, args.seed, args.kinds).items():
+    articles = ARTICLES
+    if args.articles == "heldout":
+        from tests.scrambler_heldout import HELDOUT_ARTICLES as articles
+    for kind, mean in measure(args.pages, args.seed, args.kinds, articles).items():
         print(f"MEAN scrambled_{kind}", mean)
 
 
