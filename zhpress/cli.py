@@ -192,5 +192,22 @@ def serve(cron: str, input_dir: str, output_dir: str, dataset: str, workers: int
     prefect_serve(scheduled_deployment(cron, parameters))
 
 
+@main.command("discover-words")
+@click.option("--input", "input_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--top", default=50, show_default=True, help="How many candidates to print.")
+def discover_words(input_dir: Path, top: int) -> None:
+    """Print candidate domain terms for tasks/data/userdict.txt, found in the documents of INPUT."""
+    from tasks.ingest import discover, read_document
+    from tasks.new_words import discover_new_words
+    from tasks.records import SourceDocument
+    from tasks.tokenize import is_known_word
+
+    documents = [read_document(path, input_dir) for path in discover(input_dir)]
+    texts = (line for doc in documents if isinstance(doc, SourceDocument) for line in doc.lines)
+    click.echo("# word count cohesion freedom  (review, then add as `word freq n` lines to userdict.txt)")
+    for candidate in discover_new_words(texts, known=is_known_word)[:top]:
+        click.echo(f"{candidate.word} {candidate.count} {candidate.cohesion} {candidate.freedom}")
+
+
 if __name__ == "__main__":
     main()
