@@ -177,6 +177,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         results.extend(batch_results)
         computed += batch_computed
         logger.info("process: %d/%d documents (%.1f s)", len(results), len(documents), time.monotonic() - started)
+    futures.clear()  # a finished future keeps its result: `results` is the only reference we keep
     logger.info("process: %d documents computed, %d from cache", computed, len(results) - computed)
     stage_counts = versions.stage_counts(documents, rejects, results)
 
@@ -190,6 +191,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         version = publish_mod.next_version_name(dataset_dir, date.today())
         previous = dedup.previous_articles(dataset_dir)
         dataset_tables = assemble_tables(quote(results), quote(rejects), version, quote(previous))
+        results.clear()  # the tables hold every row now: free the Python rows before validation and publishing
         if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary

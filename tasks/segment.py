@@ -18,6 +18,7 @@ from tasks.schema import (
 from tasks.segment_adopt import adopt_bodies
 from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
+from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_runs import relabel_runs
 from tasks.segment_articles import attach_metadata, quality_flags
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
@@ -29,10 +30,14 @@ from tasks.segment_ngram import CharModel
 log = logging.getLogger(__name__)
 FLAG_DOUBLED = "doubled_char_at_join"
 MAX_RELABEL_LINES = 1500  # body lines up to which runs are relabelled globally (quadratic in paragraphs)
-# Global Viterbi relabelling of paragraph runs (tasks/segment_runs.py): +.04 B3 / +.13 exact on
-# scrambled pages, but it moves deep paragraphs of a long feature into the short boxes before it
-# (markdown gold B3 .947 -> .889), so it stays off until it has a guard for that.
-RELABEL_RUNS = False
+# Global relabelling of paragraph runs (tasks/segment_assign.py, Viterbi over a language-model
+# ratio) runs only where the page shows it was read out of column order (column_evidence: share
+# of body lines ending mid-sentence, plus a join that skips lines). A tidy markdown feature has
+# whole-paragraph lines and no far joins; moving its paragraphs costs more than it repairs (gold
+# markdown B3 .947 -> .684 ungated); other pages get the one-pass move of single paragraphs.
+RELABEL_RUNS = False  # True: relabel every page, whatever its column evidence (for measuring)
+SCRAMBLED_THRESHOLD = 0.3  # column evidence from which paragraphs move as runs
+USE_LM = True  # relabel by the language-model ratio (segment_assign) rather than cosines (segment_runs)
 
 
 def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
@@ -73,8 +78,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     orders = adopt_bodies(heads, orders, texts, links)
     anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
                          (block.body and parse_continuation(content[block.body[0]].text)))
-    if RELABEL_RUNS and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
-        orders = relabel_runs(heads, orders, texts, links, anchored=anchored)
+    if (RELABEL_RUNS or column_evidence(orders, texts, links) >= SCRAMBLED_THRESHOLD) and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
+        orders = (relabel_units if USE_LM else relabel_runs)(heads, orders, texts, links, anchored=anchored)
     else:  # a very long document: the linear one-pass move of single paragraphs
         orders = reassign_orphans(heads, orders, texts, links, anchored=anchored)
     for block, order in zip(roots, orders):

@@ -9,10 +9,20 @@ from tasks.records import Reject
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
 
-def _table(rows: list[dict], schema: pa.Schema, version: str) -> pa.Table:
-    columns = {name: [row.get(name) for row in rows] for name in schema.names if name != "dataset_version"}
-    columns["dataset_version"] = [version] * len(rows)
-    return pa.Table.from_pydict(columns, schema=schema)
+# Rows are converted this many at a time: the Python lists of one column chunk are transient, so
+# peak memory no longer grows with a whole column of Python objects on top of the rows themselves.
+CHUNK_ROWS = 4096
+
+
+def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = CHUNK_ROWS) -> pa.Table:
+    names = [name for name in schema.names if name != "dataset_version"]
+    batches = []
+    for start in range(0, len(rows), chunk_rows):
+        chunk = rows[start : start + chunk_rows]
+        columns = {name: [row.get(name) for row in chunk] for name in names}
+        columns["dataset_version"] = [version] * len(chunk)
+        batches.append(pa.RecordBatch.from_pydict(columns, schema=schema))
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def articles_table(rows: list[dict], version: str) -> pa.Table:

@@ -1,0 +1,176 @@
+"""Paragraphs that file order put under the wrong article, relabelled by a language-model ratio.
+
+Each article is a bag of character bigrams (its head and the paragraphs it holds), smoothed
+towards the page's own bigram distribution: p_a(w) = (n_a(w) + PRIOR * p_page(w)) / (N_a + PRIOR).
+A paragraph x is scored for article a by log p_a(x) - log p_page(x), per bigram of x: how much
+better the article explains it than the page at large. A small article is not penalised for
+having few words (its model falls back on the page, ratio 0), nor a big one favoured for having
+many: the comparison is on an equal footing, unlike a cosine with the whole candidate article.
+
+Each article's paragraphs (units) are then labelled by a Viterbi pass in its reading order, as
+in tasks/segment_runs.py: a unit stays home or moves to an article that starts earlier on the
+page; every change of label costs `switch_cost` (so runs move, not single paragraphs). A unit's
+home score uses only its article's head and the units before it that still carry the label (a
+run of another article standing later must not vouch for itself). Profiles are recomputed and
+the labelling repeated for PASSES passes.
+
+Fixed: an article's first unit (unless the article has no head and no `(上接…)` marker) and
+units that open with a dateline.
+"""
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from tasks.segment_joins import open_end
+from tasks.segment_orphans import paragraph_units
+from tasks.segment_runs import MAX_CANDIDATES, _fixed
+from tasks.segment_vectors import LineTerms
+
+PRIOR = 0.3  # weight of the article's own bigram shares against the page's (Jelinek-Mercer)
+SWITCH_COST = 0.2  # mean log-ratio (per sqrt of the unit's bigrams) a run must gain to change article
+HEADLESS_COST = 0.2  # a headless article's first paragraph joining an earlier article
+PASSES = 3
+FAR_JOIN_WEIGHT = 0.5  # column evidence of a page with at least one join across other lines
+LENGTH_POWER = 0.5
+
+
+def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
+                  anchored: frozenset[int] = frozenset(), switch_cost: float | None = None,
+                  headless_cost: float | None = None, prior: float | None = None,
+                  passes: int | None = None) -> list[list[int]]:
+    """New body orders, articles in file order of their first line; moved units go to the end of
+    their new article's order in file order. Parameters left None take the module's constants."""
+    switch_cost = SWITCH_COST if switch_cost is None else switch_cost
+    headless_cost = HEADLESS_COST if headless_cost is None else headless_cost
+    prior = PRIOR if prior is None else prior
+    passes = PASSES if passes is None else passes
+    units = [paragraph_units(order, links) for order in orders]
+    flat = [unit for article in units for unit in article]
+    n_art = len(orders)
+    if n_art < 2 or len(flat) < 2:
+        return orders
+    home = np.array([a for a, article in enumerate(units) for _ in article])
+    first = np.array([min(unit) for unit in flat])
+    starts = np.array([min(order) if order else np.inf for order in orders])
+    n = len(texts)
+    terms = LineTerms(list(texts) + list(heads))
+    counts = terms.groups(flat).tocsr()
+    head_counts = terms.groups([[n + a] for a in range(n_art)]).toarray()
+    page = np.asarray(counts.sum(axis=0)).ravel() + head_counts.sum(axis=0)
+    background = (page + 0.5) / (page.sum() + 0.5 * len(page))
+    model = _Scorer(counts, head_counts, background, prior, first)
+    fixed = _fixed(units, heads, texts, anchored)
+    label = home.copy()
+    choices = []  # per article: its rows and the labels its units may take (home first)
+    row = 0
+    for a, article in enumerate(units):
+        rows = np.arange(row, row + len(article))
+        row += len(article)
+        candidates = np.nonzero(starts < first[rows[0]])[0] if len(rows) else np.zeros(0, dtype=int)
+        choices.append((rows, np.concatenate(([a], candidates[candidates != a][-MAX_CANDIDATES:])).astype(int)))
+    label_sets = [labels for rows, labels in choices for _ in rows]
+    for _ in range(passes):
+        scores = model.emissions(label, label_sets)
+        new = label.copy()
+        for a, (rows, labels) in enumerate(choices):
+            if not len(rows):
+                continue
+            emit = np.array([scores[u] for u in rows])
+            emit[:, 0] = model.home_scores(a, rows, label)
+            allowed = starts[labels][np.newaxis, :] < first[rows][:, np.newaxis]
+            allowed[:, 0] = True
+            allowed[fixed[rows], 1:] = False
+            emit = np.where(allowed, emit, -np.inf)
+            headless = not heads[a].strip() and a not in anchored
+            new[rows] = labels[_viterbi(emit, switch_cost, headless_cost if headless else None)]
+        if np.array_equal(new, label):
+            break
+        label = new
+    if np.array_equal(label, home):
+        return orders
+    new_orders: list[list[int]] = [[] for _ in orders]
+    moved: list[tuple[int, int]] = []
+    for u, unit in enumerate(flat):
+        if label[u] == home[u]:
+            new_orders[label[u]].extend(unit)
+        else:
+            moved.append((u, int(label[u])))
+    for u, b in sorted(moved, key=lambda m: first[m[0]]):
+        new_orders[b].extend(flat[u])
+    return new_orders
+
+
+def column_evidence(orders: list[list[int]], texts: list[str], links: dict[int, int]) -> float:
+    """How strongly the page shows it was read out of column order: the share of its body lines
+    that stop mid-sentence (column fragments, not whole paragraphs) plus FAR_JOIN_WEIGHT when a
+    join skips other lines (a paragraph continues elsewhere on the page)."""
+    body = [x for order in orders for x in order]
+    if not body:
+        return 0.0
+    open_share = sum(open_end(texts[x]) for x in body) / len(body)
+    far = any(b - a != 1 for a, b in links.items())
+    return open_share + FAR_JOIN_WEIGHT * far
+
+
+class _Scorer:
+    """Per-bigram log-ratio of units under article models (Jelinek-Mercer mixtures of the
+    article's bigram shares and the page's) against the page model."""
+
+    def __init__(self, counts: sparse.csr_matrix, head_counts: np.ndarray, background: np.ndarray,
+                 mix: float, first: np.ndarray):
+        self.counts, self.heads, self.bg, self.mix, self.first = counts, head_counts, background, mix, first
+        self.lengths = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0) ** LENGTH_POWER
+
+    def _unit(self, u: int) -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = self.counts.indptr[u], self.counts.indptr[u + 1]
+        return self.counts.indices[lo:hi], self.counts.data[lo:hi]
+
+    def _ratios(self, cols: np.ndarray, x: np.ndarray, profiles: np.ndarray, sizes: np.ndarray, u: int) -> np.ndarray:
+        share = profiles / np.maximum(sizes, 1.0)[:, np.newaxis]
+        return (x * np.log(self.mix * share / self.bg[cols] + 1.0 - self.mix)).sum(axis=1) / self.lengths[u]
+
+    def emissions(self, label: np.ndarray, label_sets: list[np.ndarray]) -> list[np.ndarray]:
+        """Each unit against each of its labels' articles as they stand before it on the page (head
+        and the units labelled so that start earlier): one sweep in file order, running totals."""
+        running = self.heads.astype(float)
+        sizes = running.sum(axis=1)
+        out: list[np.ndarray] = [np.zeros(0)] * len(label)
+        for u in np.argsort(self.first, kind="stable"):
+            cols, x = self._unit(u)
+            labels = label_sets[u]
+            out[u] = self._ratios(cols, x, running[np.ix_(labels, cols)], sizes[labels], u)
+            running[label[u], cols] += x
+            sizes[label[u]] += x.sum()
+        return out
+
+    def home_scores(self, a: int, rows: np.ndarray, label: np.ndarray) -> np.ndarray:
+        """Each unit against its article's head and the units before it still labelled home."""
+        profile = self.heads[a].astype(float)
+        size = profile.sum()
+        out = np.zeros(len(rows))
+        for k, u in enumerate(rows):
+            cols, x = self._unit(u)
+            out[k] = self._ratios(cols, x, profile[cols][np.newaxis, :], np.array([size]), u)[0]
+            if label[u] == a:
+                profile[cols] += x
+                size += x.sum()
+        return out
+
+
+def _viterbi(emit: np.ndarray, switch_cost: float, headless_cost: float | None) -> np.ndarray:
+    """Best label path (column indices; column 0 is home) of emissions minus switch costs."""
+    n, m = emit.shape
+    start = np.full(m, np.inf if headless_cost is None else headless_cost)
+    start[0] = 0.0
+    score = emit[0] - start
+    back = np.zeros((n, m), dtype=int)
+    for k in range(1, n):
+        best = int(np.argmax(score))
+        switch = score[best] - switch_cost
+        back[k] = np.where(score >= switch, np.arange(m), best)
+        score = np.maximum(score, switch) + emit[k]
+    path = [int(np.argmax(score))]
+    for k in range(n - 1, 0, -1):
+        path.append(int(back[k, path[-1]]))
+    return np.array(path[::-1])

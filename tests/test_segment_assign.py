@@ -1,0 +1,37 @@
+"""Paragraph relabelling by the language-model ratio and the column-evidence gate (tasks/segment_assign.py)."""
+import pytest
+
+from tasks.segment import SCRAMBLED_THRESHOLD
+from tasks.segment_assign import column_evidence, relabel_units
+
+WETLAND = ["湿地候鸟数量创新高,保护区监测候鸟三万只。", "保护区设置观鸟屏障,湿地候鸟栖息区安装摄像头。"]
+BUS = ["公交线路新开通三条,公交车辆采用新能源。", "新能源公交车辆充电桩覆盖三条线路。"]
+RUN = ["湿地保护区巡护人员全天候监测候鸟。"]
+
+
+def test_a_run_of_another_article_moves_home():
+    texts = WETLAND + BUS + RUN
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
+    assert relabel_units(heads, orders, texts, {}) == [[0, 1, 4], [2, 3]]
+
+
+def test_first_paragraphs_and_own_text_stay():
+    texts = WETLAND + BUS
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3]]
+    assert relabel_units(heads, orders, texts, {}) == orders
+
+
+def test_a_paragraph_never_moves_to_an_article_that_starts_after_it():
+    texts = BUS + WETLAND
+    heads, orders = ["新增三条公交线路", "湿地候鸟数量创新高"], [[0, 1, 2], [3]]
+    moved = relabel_units(heads, orders, texts, {})
+    assert 0 in moved[0] and moved[1][0] == 3
+
+
+@pytest.mark.parametrize("texts, links, gated", [
+    (["第一段说完了。", "第二段也说完了。", "第三段。"], {}, False),       # whole paragraphs: tidy
+    (["第一段没有说", "完。第二段也没", "说完。"], {0: 1, 1: 2}, True),      # column fragments
+    (["第一段没有说", "另一篇。", "完。"], {0: 2}, True),                    # a join skips a line
+])
+def test_column_evidence(texts, links, gated):
+    assert (column_evidence([list(range(len(texts)))], texts, links) >= SCRAMBLED_THRESHOLD) is gated
