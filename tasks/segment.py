@@ -19,7 +19,6 @@ from tasks.segment_adopt import adopt_bodies
 from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
-from tasks.segment_runs import relabel_runs
 from tasks.segment_articles import attach_metadata, quality_flags
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
@@ -37,7 +36,6 @@ MAX_RELABEL_LINES = 1500  # body lines up to which runs are relabelled globally 
 # markdown B3 .947 -> .684 ungated); other pages get the one-pass move of single paragraphs.
 RELABEL_RUNS = False  # True: relabel every page, whatever its column evidence (for measuring)
 SCRAMBLED_THRESHOLD = 0.3  # column evidence from which paragraphs move as runs
-USE_LM = True  # relabel by the language-model ratio (segment_assign) rather than cosines (segment_runs)
 
 
 def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
@@ -59,7 +57,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
     kinds = line_kinds(content, doc.title, model=model)
     texts = [body_text(line.text) for line in content]
-    blocks = demote_fragment_heads(layout_blocks(content, kinds), content, texts)
+    blocks = demote_fragment_heads(layout_blocks(content, kinds, _from_markers(lines)), content, texts)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked)
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
@@ -79,7 +77,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
                          (block.body and parse_continuation(content[block.body[0]].text)))
     if (RELABEL_RUNS or column_evidence(orders, texts, links) >= SCRAMBLED_THRESHOLD) and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
-        orders = (relabel_units if USE_LM else relabel_runs)(heads, orders, texts, links, anchored=anchored)
+        orders = relabel_units(heads, orders, texts, links, anchored=anchored)
     else:  # a very long document: the linear one-pass move of single paragraphs
         orders = reassign_orphans(heads, orders, texts, links, anchored=anchored)
     for block, order in zip(roots, orders):
@@ -105,6 +103,23 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _from_markers(lines: list[CleanLine]) -> dict[int, int]:
+    """Content index -> page, for each bare `(上接第N版)` line outside the content (cleaning drops
+    it as furniture) standing between that content line and the one before it."""
+    found: dict[int, int] = {}
+    pending, k = None, 0
+    for line in lines:
+        if line.role == ROLE_CONTENT:
+            if pending:
+                found[k] = pending
+            pending, k = None, k + 1
+            continue
+        marker = parse_continuation(line.text)
+        if marker and marker.from_page and not marker.text:
+            pending = marker.from_page
+    return found
 
 
 def _place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int]]) -> list[list[int]]:

@@ -8,7 +8,7 @@ having few words (its model falls back on the page, ratio 0), nor a big one favo
 many: the comparison is on an equal footing, unlike a cosine with the whole candidate article.
 
 Each article's paragraphs (units) are then labelled by a Viterbi pass in its reading order, as
-in tasks/segment_runs.py: a unit stays home or moves to an article that starts earlier on the
+a unit stays home or moves to an article that starts earlier on the
 page; every change of label costs `switch_cost` (so runs move, not single paragraphs). A unit's
 home score uses only its article's head and the units before it that still carry the label (a
 run of another article standing later must not vouch for itself). Profiles are recomputed and
@@ -22,9 +22,9 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from tasks.segment_heads import parse_dateline
 from tasks.segment_joins import open_end
 from tasks.segment_orphans import paragraph_units
-from tasks.segment_runs import MAX_CANDIDATES, _fixed
 from tasks.segment_vectors import LineTerms
 
 PRIOR = 0.3  # weight of the article's own bigram shares against the page's (Jelinek-Mercer)
@@ -33,6 +33,7 @@ HEADLESS_COST = 0.2  # a headless article's first paragraph joining an earlier a
 PASSES = 3
 FAR_JOIN_WEIGHT = 0.5  # column evidence of a page with at least one join across other lines
 LENGTH_POWER = 0.5
+MAX_CANDIDATES = 30  # earlier articles a unit may move to (keeps big pages linear)
 
 
 def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
@@ -111,6 +112,17 @@ def column_evidence(orders: list[list[int]], texts: list[str], links: dict[int, 
     open_share = sum(open_end(texts[x]) for x in body) / len(body)
     far = any(b - a != 1 for a, b in links.items())
     return open_share + FAR_JOIN_WEIGHT * far
+
+
+def _fixed(units: list[list[list[int]]], heads: list[str], texts: list[str], anchored: frozenset[int]) -> np.ndarray:
+    """Units that never move: an article's first (unless it is headless and unanchored) and
+    any that opens with a dateline."""
+    fixed = []
+    for a, article in enumerate(units):
+        headless = not heads[a].strip() and a not in anchored
+        for u, unit in enumerate(article):
+            fixed.append((u == 0 and not headless) or bool(parse_dateline(texts[unit[0]])))
+    return np.array(fixed, dtype=bool)
 
 
 class _Scorer:
