@@ -10,24 +10,19 @@ import logging
 from dataclasses import replace
 
 from tasks.records import Article, CleanLine, Segmentation, SourceDocument
-from tasks.schema import (
-    ACTION_DROPPED, ACTION_JOINED, ACTION_KEPT, ACTION_NORMALIZED, MARKUP_EMPHASIS, MARKUP_HEADING,
-    ROLE_BODY, ROLE_BYLINE, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE, ROLE_HEADLINE,
-    ROLE_KICKER, ROLE_SUBHEAD, ROLE_SUBTITLE,
-)
+from tasks.schema import ACTION_DROPPED, ACTION_KEPT, ROLE_BODY, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE
+from tasks.segment_assemble import assemble_article
 from tasks.segment_adopt import adopt_bodies
 from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
-from tasks.segment_articles import attach_metadata, quality_flags
-from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
-from tasks.segment_joins import doubled_overlap, mid_start, open_end
+from tasks.segment_articles import attach_metadata
+from tasks.segment_heads import parse_continuation
 from tasks.segment_layout import KIND_MARKER, Block, heading_level, is_emphasis_line, layout_blocks, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_ngram import CharModel
 
 log = logging.getLogger(__name__)
-FLAG_DOUBLED = "doubled_char_at_join"
 MAX_RELABEL_LINES = 1500  # body lines up to which runs are relabelled globally (quadratic in paragraphs)
 # Global relabelling of paragraph runs (tasks/segment_assign.py, Viterbi over a language-model
 # ratio) runs only where the page shows it was read out of column order (column_evidence: share
@@ -90,7 +85,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
         if not order:
             _mark_headless_body(block, content)
             continue
-        article = _assemble(len(articles), block, order, content, texts, links, linked_in, is_subhead)
+        article = assemble_article(len(articles), block, order, content, texts, links, linked_in, is_subhead)
         if article.paragraphs:
             articles.append(article)
         else:  # only markers or blank text: no article may be published without text
@@ -161,92 +156,6 @@ def _reading_order(root: Block, blocks: list[Block], links: dict[int, int], link
         if x in links:
             stack.append(links[x])  # popped first: the continuation comes before what stands below
     return order
-
-
-def _assemble(ordinal: int, block: Block, order: list[int], content: list[CleanLine], texts: list[str],
-              links: dict[int, int], linked_in: dict[int, int], is_subhead: list[bool]) -> Article:
-    article = Article(ordinal=ordinal, headline="", paragraphs=[], source_lines=[])
-    _assign_heads(article, block, content)
-    for i in block.bylines:
-        content[i].role = ROLE_BYLINE
-        article.reporters += parse_byline(content[i].text, names_only_ok=True) or []
-    article.continued_from_page = block.from_page
-    previous = None
-    for i in order:
-        line, text = content[i], texts[i]
-        marker = parse_continuation(line.text)
-        if marker:
-            article.continued_from_page = article.continued_from_page or marker.from_page
-            article.continued_to_page = article.continued_to_page or marker.to_page
-        line.role = ROLE_SUBHEAD if is_subhead[i] else ROLE_BODY
-        line.action = ACTION_NORMALIZED if (line.rule_hits or marker) else ACTION_KEPT
-        if linked_in.get(i) == previous and previous is not None and article.paragraphs:
-            doubled = doubled_overlap(texts[previous], text)
-            line.action, line.reason = ACTION_JOINED, f"continues line {content[previous].line_no}"
-            if doubled:
-                line.reason += f"; dropped doubled {text[:doubled]!r} at the join"
-                line.ocr_flags = tuple(line.ocr_flags) + (FLAG_DOUBLED,)
-                text = text[doubled:]
-            article.paragraphs[-1] += text
-            article.joins.append((content[previous].line_no, line.line_no))
-        elif text:
-            article.paragraphs.append(text)
-        previous = i
-    # read the dateline on the repaired first paragraph: a column break may cut `本报讯(记者 …)`
-    dateline = parse_dateline(article.paragraphs[0]) if article.paragraphs else None
-    if dateline and not article.reporters:
-        article.reporters, article.dateline_source = dateline.reporters, dateline.source
-    elif dateline:
-        article.dateline_source = dateline.source
-    heads = [i for i in block.head] + list(block.bylines)
-    article.source_lines = [content[i].line_no for i in heads + order]
-    for i in heads + order:
-        content[i].article_ordinal = ordinal
-        if content[i].action == ACTION_KEPT and content[i].rule_hits:
-            content[i].action = ACTION_NORMALIZED
-    article.is_complete = _is_complete(article, order, texts, links, linked_in)
-    article.quality_flags = quality_flags(article, [content[i] for i in heads + order])
-    return article
-
-
-def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> None:
-    texts = [content[i].text.strip() for i in block.head]
-    roles = [ROLE_HEADLINE] * len(texts)
-    if len(texts) == 1:
-        kicker, headline, subtitle = split_head_line(texts[0])
-        article.kicker, article.headline, article.subtitle = kicker, headline, subtitle
-    elif texts:
-        main = _main_title(texts, [heading_level(content[i]) for i in block.head])
-        roles = [ROLE_KICKER if k < main else ROLE_HEADLINE if k == main else ROLE_SUBTITLE for k in range(len(texts))]
-        article.headline = split_head_line(texts[main])[1]
-        article.kicker = " ".join(texts[:main]) or split_head_line(texts[main])[0]
-        article.subtitle = " ".join(texts[main + 1:]) or split_head_line(texts[main])[2]
-    for i, role in zip(block.head, roles):
-        content[i].role, content[i].action = role, ACTION_NORMALIZED if content[i].rule_hits else ACTION_KEPT
-
-
-def _main_title(texts: list[str], levels: list[int | None]) -> int:
-    """Which of 2-3 stacked head lines is the main title (引题 above it, 副题 below it).
-
-    Evidence in order: markup levels, a dash-led 副题, a kicker ending; else a short line over
-    a longer one reads as 引题 + 主题 and a long line over a shorter one as 主题 + 副题.
-    """
-    marked = [lv for lv in levels if lv]
-    if len(set(marked)) > 1:
-        return levels.index(min(marked))
-    dashed = [k for k, t in enumerate(texts) if is_subtitle_text(t)]
-    if dashed and dashed[0] > 0:
-        return dashed[0] - 1
-    if is_kicker_text(texts[0]) or len(texts) >= 3:
-        return 1
-    return 1 if len(texts[0]) <= len(texts[1]) else 0
-
-
-def _is_complete(article: Article, order: list[int], texts: list[str], links: dict[int, int], linked_in: dict[int, int]) -> bool:
-    if not article.headline or article.continued_from_page or article.continued_to_page or not order:
-        return False
-    first, last = order[0], order[-1]
-    return not (mid_start(texts[first]) > 0 and first not in linked_in) and not (open_end(texts[last]) and last not in links)
 
 
 def _fallback(lines: list[CleanLine], reason: str) -> Segmentation:
