@@ -325,8 +325,6 @@ def test_cleaner_and_segmenter_are_linear_on_one_huge_line(unit):
     assert large < max(20 * small, 0.3), (small, large)
 
 
-@pytest.mark.xfail(strict=True, reason="jieba's HMM (finalseg.viterbi) copies its path at every character: "
-                   "quadratic in a run of hanzi with no dictionary word or punctuation; tasks/tokenize.py must cut long runs")
 def test_tokenizer_is_linear_on_a_long_run_without_punctuation():
     from tasks.tokenize import tokenize
 
