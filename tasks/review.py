@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -32,6 +33,13 @@ PALETTE = (
 )
 ORPHAN_COLOUR = "#ced4da"  # a line naming an article that the articles table lacks
 PARAGRAPH_ROLES = (ROLE_BODY, ROLE_SUBHEAD)  # lines that open a paragraph unless joined
+# The columns the pages show: token lists and signals stay in Arrow.
+ARTICLE_COLUMNS = (
+    "article_id", "source_file", "source_lines", "joins", "headline", "kicker", "subtitle", "text", "is_complete",
+    "continued_from_page", "continued_to_page", "primary_theme", "primary_region", "reporters", "themes", "topics",
+    "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags",
+)
+LINE_COLUMNS = ("source_file", "line_no", "text", "clean_text", "role", "article_id", "action", "reason")
 LIST_COLUMNS = ("reporters", "themes", "topics", "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags")
 
 
@@ -51,24 +59,22 @@ def article_colour(position: int) -> str:
 def render_review(
     articles: pa.Table, lines: pa.Table, out_dir: Path, validation_warnings: Iterable[str] = ()
 ) -> Path:
-    """Write the review index and one page per source document under `out_dir`; return index.html."""
+    """Write the review index and one page per source document under `out_dir`; return index.html.
+
+    Documents are rendered one at a time from Arrow slices of the columns the pages show (never
+    the token lists), so memory holds one document's Python rows, not the whole corpus.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     warnings = [str(w) for w in validation_warnings]
     env = _environment()
-    by_file: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"articles": [], "lines": []})
-    for row in articles.to_pylist():
-        by_file[row["source_file"]]["articles"].append(row)
-    for row in lines.to_pylist():
-        by_file[row["source_file"]]["lines"].append(row)
-
-    documents, written = [], set()
     page = env.get_template("review_document.html.j2")
-    for source_file in sorted(by_file):
-        doc = _document_view(source_file, by_file[source_file]["articles"], by_file[source_file]["lines"], warnings)
+    documents, written = [], set()
+    for source_file, doc_articles, doc_lines in _documents(articles, lines):
+        doc = _document_view(source_file, doc_articles, doc_lines, warnings)
         (out_dir / doc["page"]).write_text(page.render(doc=doc, palette=PALETTE), encoding="utf-8")
         written.add(doc["page"])
-        documents.append(doc)
+        documents.append(_index_entry(doc))
     for stale in out_dir.glob(f"{PAGE_PREFIX}*.html"):  # pages of documents no longer present
         if stale.name not in written:
             stale.unlink()
@@ -76,7 +82,7 @@ def render_review(
     mentioned = {w for doc in documents for w in doc["warnings"]}
     totals = {
         "articles": sum(len(d["articles"]) for d in documents),
-        "lines": sum(len(d["lines"]) for d in documents),
+        "lines": sum(d["line_count"] for d in documents),
         "dropped": sum(d["dropped"] for d in documents),
         "roles": sum((d["roles"] for d in documents), Counter()),
     }
@@ -91,6 +97,53 @@ def render_review(
         encoding="utf-8",
     )
     return index
+
+
+def _index_entry(doc: dict) -> dict:
+    """What the index keeps of a rendered document: counts and article swatches, not its lines."""
+    slim = {k: v for k, v in doc.items() if k not in ("lines", "articles")}
+    slim["articles"] = [{"label": a["label"], "colour": a["colour"], "headline": a["headline"]} for a in doc["articles"]]
+    slim["line_count"] = len(doc["lines"])
+    return slim
+
+
+def _documents(articles: pa.Table, lines: pa.Table) -> Iterator[tuple[str, list[dict], list[dict]]]:
+    """(source_file, its article rows, its line rows) in source_file order, one document at a time."""
+    article_groups = _groups(articles.select([c for c in ARTICLE_COLUMNS if c in articles.column_names]))
+    line_groups = _groups(lines.select([c for c in LINE_COLUMNS if c in lines.column_names]))
+    next_article, next_line = next(article_groups, None), next(line_groups, None)
+    while next_article is not None or next_line is not None:
+        source_file = min(g[0] for g in (next_article, next_line) if g is not None)
+        doc_articles, doc_lines = [], []
+        if next_article is not None and next_article[0] == source_file:
+            doc_articles = next_article[1].to_pylist()
+            next_article = next(article_groups, None)
+        if next_line is not None and next_line[0] == source_file:
+            doc_lines = next_line[1].to_pylist()
+            next_line = next(line_groups, None)
+        yield source_file, doc_articles, doc_lines
+
+
+def _groups(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
+    """Slices of `table` sharing one source_file, in source_file order (zero-copy when already sorted)."""
+    if table.num_rows == 0:
+        return
+    files = table.column("source_file")
+    if not _is_sorted(files):
+        table = table.take(pc.sort_indices(files))  # stable: rows of a document keep their order
+        files = table.column("source_file")
+    runs = pc.run_end_encode(files.combine_chunks())
+    start = 0
+    for value, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist()):
+        yield value, table.slice(start, end - start)
+        start = end
+
+
+def _is_sorted(column: pa.ChunkedArray) -> bool:
+    if len(column) < 2:
+        return True
+    flat = column.combine_chunks()
+    return pc.all(pc.less_equal(flat.slice(0, len(flat) - 1), flat.slice(1))).as_py() is not False
 
 
 def render_review_for_version(version_dir: Path, validation_warnings: Iterable[str] | None = None) -> Path:
