@@ -93,18 +93,10 @@ def batches_of(
 
 
 @task(name="assemble-tables", cache_policy=NO_CACHE)
-def assemble_tables(
-    results: list[pipeline.DocumentResult], rejects: list[Reject], version: str, previous_articles
-) -> dict:
-    article_rows = [dict(row) for r in results for row in r.article_rows]
-    marks = dedup.mark_duplicates(article_rows, previous=previous_articles)
-    for row in article_rows:
-        row["duplicate_of"], row["near_duplicate_score"] = marks[row["article_id"]]
-    return {
-        "articles": tables.articles_table(article_rows, version),
-        "lines": tables.lines_table([row for r in results for row in r.line_rows], version),
-        "rejects": tables.rejects_table(rejects, version),
-    }
+def assemble_tables(results, rejects: list[Reject], version: str, previous_articles) -> dict:
+    """The tables of `version`: `results` is a tables.TableBuilder fed batch by batch, or a list of DocumentResults."""
+    builder = results if isinstance(results, tables.TableBuilder) else tables.TableBuilder().add(results)
+    return builder.finish(version, rejects, previous_articles)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -125,7 +117,7 @@ def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previou
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts):
+def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts, content=None):
     return publish_mod.publish_version(
         dataset_dir,
         version,
@@ -135,6 +127,7 @@ def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, re
         validation=outcome,
         report_dir=report_dir,
         pipeline_info=versions.pipeline_info(stage_counts),
+        content=content,
     )
 
 
@@ -170,29 +163,33 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         process_batch.submit(batch, recurring, cache_dir, component_versions)
         for batch in batches_of(documents, workers, batch_chars)
     ]
-    results: list[pipeline.DocumentResult] = []
-    computed = 0
-    for future in futures:
+    # Each batch's rows go to Arrow as soon as it arrives: the Python rows of the corpus never coexist.
+    builder, done, computed = tables.TableBuilder(), 0, 0
+    for i, future in enumerate(futures):
         batch_results, batch_computed = future.result()
-        results.extend(batch_results)
+        futures[i] = None  # a finished future keeps its result: drop it once converted
+        builder.add(batch_results)
+        done += len(batch_results)
         computed += batch_computed
-        logger.info("process: %d/%d documents (%.1f s)", len(results), len(documents), time.monotonic() - started)
-    futures.clear()  # a finished future keeps its result: `results` is the only reference we keep
-    logger.info("process: %d documents computed, %d from cache", computed, len(results) - computed)
-    stage_counts = versions.stage_counts(documents, rejects, results)
+        del batch_results
+        logger.info("process: %d/%d documents (%.1f s)", done, len(documents), time.monotonic() - started)
+    futures.clear()
+    logger.info("process: %d documents computed, %d from cache", computed, done - computed)
+    stage_counts = versions.stage_counts(documents, rejects, builder.results)
 
     summary = BuildSummary(
         "published", "", len(documents), len(rejects), computed,
-        articles=sum(len(r.article_rows) for r in results), lines_by_role=lines_by_role(results),
+        articles=builder.article_count, lines_by_role=builder.lines_by_role(),
     )
     with publish_mod.dataset_lock(dataset_dir):
         for leftover in publish_mod.remove_leftovers(dataset_dir):
             logger.warning("removed %s, left by a run that was killed", leftover)
         version = publish_mod.next_version_name(dataset_dir, date.today())
         previous = dedup.previous_articles(dataset_dir)
-        dataset_tables = assemble_tables(quote(results), quote(rejects), version, quote(previous))
-        results.clear()  # the tables hold every row now: free the Python rows before validation and publishing
-        if manifest.content_fingerprint(dataset_tables) == publish_mod.latest_fingerprint(dataset_dir):
+        dataset_tables = assemble_tables(quote(builder), quote(rejects), version, quote(previous))
+        del builder
+        content = manifest.content_digest(dataset_tables)  # computed once: publishing reuses it
+        if content.fingerprint == publish_mod.latest_fingerprint(dataset_dir):
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary
         report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
@@ -203,7 +200,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
             summary.status, summary.report_path = "blocked", str(rejected / "validation" / "index.html")
             summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
             return summary
-        path = publish(dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts)
+        path = publish(dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts, quote(content))
     summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")
     summary.message = f"published {path}"
     logger.info("%s (%.1f s)", summary.message, time.monotonic() - started)

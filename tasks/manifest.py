@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import pyarrow as pa
 
@@ -44,16 +45,38 @@ def content_rows(name: str, table: pa.Table) -> Iterator[dict]:
         yield from batch.to_pylist()
 
 
-def content_fingerprint(tables: dict[str, pa.Table]) -> str:
-    """SHA-256 over the tables' schemas and rows, independent of version name and time."""
-    digest = hashlib.sha256()
+class ContentDigest(NamedTuple):
+    """The content fingerprint of a set of tables and, per article_id, the digest of its row."""
+
+    fingerprint: str
+    article_digests: dict[str, str]
+
+
+def content_digest(tables: dict[str, pa.Table]) -> ContentDigest:
+    """Fingerprint and article row digests in one pass over the rows (each row is serialised once).
+
+    Fingerprint: SHA-256 over, per table in name order, the canonical JSON of its schema
+    (`{"table", "columns"}`) and of every row (sorted keys, rows sorted by the table's key),
+    each followed by a newline; `dataset_version` is left out. An article's row digest is the
+    SHA-256 of its canonical row alone. Both depend only on the values, never on the machine or run.
+    """
+    digest, articles = hashlib.sha256(), {}
     for name in sorted(tables):
         table = tables[name]
         columns = [[f.name, str(f.type)] for f in table.schema if f.name not in VOLATILE_COLUMNS]
         digest.update(_canonical({"table": name, "columns": columns}) + b"\n")
+        keep_rows = name == "articles"
         for row in content_rows(name, table):
-            digest.update(_canonical(row) + b"\n")
-    return "sha256:" + digest.hexdigest()
+            encoded = _canonical(row)
+            digest.update(encoded + b"\n")
+            if keep_rows:
+                articles[row["article_id"]] = hashlib.sha256(encoded).hexdigest()
+    return ContentDigest("sha256:" + digest.hexdigest(), articles)
+
+
+def content_fingerprint(tables: dict[str, pa.Table]) -> str:
+    """SHA-256 over the tables' schemas and rows, independent of version name and time."""
+    return content_digest(tables).fingerprint
 
 
 def row_digests(name: str, table: pa.Table, key: str) -> dict[str, str]:
@@ -125,10 +148,15 @@ def write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
 
 
-def article_changes(previous: pa.Table | None, current: pa.Table, previous_version: str | None) -> dict:
-    """Articles added, removed and changed (same article_id, other content) since the previous version."""
+def article_changes(
+    previous: pa.Table | None, current: pa.Table, previous_version: str | None, current_digests: dict[str, str] | None = None
+) -> dict:
+    """Articles added, removed and changed (same article_id, other content) since the previous version.
+
+    `current_digests` are the row digests of `current` when already computed (ContentDigest.article_digests).
+    """
     before = row_digests("articles", previous, "article_id") if previous is not None else {}
-    after = row_digests("articles", current, "article_id")
+    after = current_digests if current_digests is not None else row_digests("articles", current, "article_id")
     changed_ids = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
     changed = []
     if changed_ids:

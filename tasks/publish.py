@@ -37,12 +37,14 @@ def publish_version(
     report_dir: Path,
     pipeline_info: dict,
     lock_timeout: float | None = None,
+    content: manifest.ContentDigest | None = None,
 ) -> Path:
     """Publish `tables` as `<dataset_dir>/<version>/` and point LATEST at it; return the version folder.
 
     `validation` is the ValidationOutcome of these tables (must be a success); the
     report in `report_dir` is moved into `<version>/validation/`. Another process
     publishing the same dataset is waited for (at most `lock_timeout` seconds, then DatasetLocked).
+    `content` is manifest.content_digest(tables) when the caller already computed it.
     """
     if not validation.success:
         raise ValueError(f"validation failed, refusing to publish {version}: {validation.critical_failures}")
@@ -56,7 +58,7 @@ def publish_version(
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
-            _stage(staging, dataset_dir, version, tables, input_files, validation, Path(report_dir), pipeline_info)
+            _stage(staging, dataset_dir, version, tables, input_files, validation, Path(report_dir), pipeline_info, content)
             problems = verify_version(staging)
             if problems:
                 raise RuntimeError(f"staged version {version} does not verify: {problems}")
@@ -86,11 +88,13 @@ def remove_leftovers(dataset_dir: Path) -> list[str]:
     return removed
 
 
-def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info) -> None:
+def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info, content) -> None:
+    content = content or manifest.content_digest(tables)
     table_files = write_tables(staging, tables)
     previous = latest_version(dataset_dir)
     previous_articles = pq.read_table(dataset_dir / previous / "articles.parquet") if previous else None
-    changes = manifest.article_changes(previous_articles, tables["articles"], previous)
+    changes = manifest.article_changes(previous_articles, tables["articles"], previous, content.article_digests)
+    del previous_articles
     manifest.write_json(staging / CHANGES_JSON, changes)
     card.write_changes_markdown(staging, version, changes, tables["articles"])
     shutil.copytree(report_dir, staging / VALIDATION_DIR)
@@ -103,13 +107,12 @@ def _stage(staging, dataset_dir, version, tables, input_files, validation, repor
         "results": f"{VALIDATION_DIR}/results.json",
         "data_docs": f"{VALIDATION_DIR}/index.html",
     }
-    fingerprint = manifest.content_fingerprint(tables)
     dataset = dataset_dir.name
     card.write_card(staging, dataset, version, tables, validation_block, pipeline_info, changes, len(input_files))
     card.write_croissant(staging, dataset, version, tables, table_files)
     data = manifest.build_manifest(
         dataset=dataset, version=version, folder=staging, tables=tables, table_files=table_files,
         input_files=input_files, validation=validation_block, pipeline_info=pipeline_info,
-        fingerprint=fingerprint, changes=changes,
+        fingerprint=content.fingerprint, changes=changes,
     )
     manifest.write_json(staging / manifest.MANIFEST_NAME, data)

@@ -49,8 +49,18 @@ def write_tables(folder: Path, tables: dict[str, pa.Table]) -> dict[str, str]:
 
 
 def fsync_tree(folder: Path) -> None:
-    """fsync every file and folder under `folder`, deepest first, then `folder` itself."""
-    for path in sorted(Path(folder).rglob("*"), reverse=True):
+    """fsync the files at the top of `folder` and every folder under it, deepest first, then `folder`.
+
+    The top holds what a version is (Parquet tables, manifest, card, changes); files in subfolders
+    (review pages, Data Docs) are rendered views of those tables that can be rebuilt
+    (tasks/review.render_review_for_version), so they are not fsynced one by one: one fsync per file
+    cost seconds on large corpora (a page per document).
+    """
+    folder = Path(folder)
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            fsync(path)
+    for path in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
         fsync(path)
     fsync(folder)
 

@@ -1,9 +1,12 @@
 """Arrow tables from step rows, always with the explicit schemas of tasks/schema.py."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.records import Reject
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
@@ -15,6 +18,10 @@ CHUNK_ROWS = 4096
 
 
 def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = CHUNK_ROWS) -> pa.Table:
+    return pa.Table.from_batches(_batches(rows, schema, version, chunk_rows), schema=schema)
+
+
+def _batches(rows: list[dict], schema: pa.Schema, version: str | None, chunk_rows: int = CHUNK_ROWS) -> list[pa.RecordBatch]:
     names = [name for name in schema.names if name != "dataset_version"]
     batches = []
     for start in range(0, len(rows), chunk_rows):
@@ -22,7 +29,7 @@ def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = 
         columns = {name: [row.get(name) for row in chunk] for name in names}
         columns["dataset_version"] = [version] * len(chunk)
         batches.append(pa.RecordBatch.from_pydict(columns, schema=schema))
-    return pa.Table.from_batches(batches, schema=schema)
+    return batches
 
 
 def articles_table(rows: list[dict], version: str) -> pa.Table:
@@ -44,3 +51,75 @@ def rejects_table(rejects: Iterable[Reject], version: str) -> pa.Table:
         for r in sorted(rejects, key=lambda r: r.source_file)
     ]
     return _table(rows, REJECTS_SCHEMA, version)
+
+
+class TableBuilder:
+    """The articles and lines tables built from results a batch of documents at a time.
+
+    Each batch's rows become Arrow record batches as soon as it arrives, so a run never holds
+    the Python rows of the whole corpus (they cost ~10x their Arrow size). `finish` sorts as
+    articles_table and lines_table do and fills in the version and the duplicate marks.
+    """
+
+    def __init__(self) -> None:
+        self.article_batches: list[pa.RecordBatch] = []
+        self.line_batches: list[pa.RecordBatch] = []
+        self.first_lines: list[int] = []  # per article, its first source line: the sort key of articles_table
+        self.results: list = []  # the DocumentResults without their rows (stage and rule counts)
+
+    def add(self, results: Iterable) -> TableBuilder:
+        """Convert the rows of these DocumentResults; keep only their counts."""
+        results = list(results)
+        article_rows = [row for r in results for row in r.article_rows]
+        self.first_lines.extend((row["source_lines"][:1] or [0])[0] for row in article_rows)
+        self.article_batches += _batches(article_rows, ARTICLES_SCHEMA, None)
+        self.line_batches += _batches([row for r in results for row in r.line_rows], LINES_SCHEMA, None)
+        self.results += [replace(r, article_rows=[], line_rows=[]) for r in results]
+        return self
+
+    @property
+    def article_count(self) -> int:
+        return len(self.first_lines)
+
+    def lines_by_role(self) -> dict[str, int]:
+        """Lines per role, in role order."""
+        counts = Counter()
+        for batch in self.line_batches:
+            counts.update(dict(zip(*(c.to_pylist() for c in pc.value_counts(batch.column("role")).flatten()))))
+        return dict(sorted(counts.items()))
+
+    def finish(self, version: str, rejects: Iterable[Reject], previous=()) -> dict[str, pa.Table]:
+        """articles, lines and rejects tables of `version`; articles marked against `previous` (tasks/dedup.py)."""
+        from tasks import dedup  # datasketch: only where duplicates are marked
+
+        articles = pa.Table.from_batches(self.article_batches, schema=ARTICLES_SCHEMA)
+        first = pa.array(self.first_lines, pa.int64())
+        self.article_batches, self.first_lines = [], []
+        keys = pa.table({"f": articles.column("source_file"), "l": first, "a": articles.column("article_id")})
+        articles = _ordered(articles, keys)
+        pairs = [{"article_id": a, "text": t} for a, t in zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist())]
+        marks = dedup.mark_duplicates(pairs, previous=previous)
+        del pairs
+        ids = articles.column("article_id").to_pylist()
+        articles = _set(articles, "duplicate_of", [marks[i][0] for i in ids])
+        articles = _set(articles, "near_duplicate_score", [marks[i][1] for i in ids])
+        articles = _set(articles, "dataset_version", [version] * articles.num_rows)
+        lines = pa.Table.from_batches(self.line_batches, schema=LINES_SCHEMA)
+        self.line_batches = []
+        lines = _ordered(lines, lines.select(["source_file", "line_no"]))
+        lines = _set(lines, "dataset_version", [version] * lines.num_rows)
+        return {"articles": articles, "lines": lines, "rejects": rejects_table(rejects, version)}
+
+
+def _ordered(table: pa.Table, keys: pa.Table) -> pa.Table:
+    """`table` sorted by the columns of `keys` (UTF-8 byte order is Python's str order); no copy when already sorted."""
+    indices = pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names])
+    if pc.all(pc.equal(indices, pa.array(range(len(indices)), indices.type))).as_py() in (True, None):
+        return table
+    return table.take(indices)
+
+
+def _set(table: pa.Table, name: str, values: list) -> pa.Table:
+    i = table.schema.get_field_index(name)
+    field = table.schema.field(i)
+    return table.set_column(i, field, pa.array(values, field.type))

@@ -14,3 +14,20 @@ def test_corpus_is_deterministic_page_like_and_sized(tmp_path):
     # Paragraphs are rebuilt, so long lines rarely repeat across documents (they would read as furniture).
     long_lines = [line for p in files for line in p.read_text(encoding="utf-8").split("\n") if len(line) >= 80]
     assert len(set(long_lines)) >= 0.9 * len(long_lines)
+
+
+def test_dedup_and_quality_are_timed_on_published_articles(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from zhpress.bench import dedup_and_quality_seconds
+
+    text = "新华社北京三月五日电，国务院总理在人民大会堂作政府工作报告。"
+    table = pa.table({
+        "article_id": ["a1", "a2"], "text": [text, text], "paragraphs": [[text], [text]],
+        "tokens": [["新华社", "北京"], ["新华社"]], "joins": [[], [[1, 2]]],
+        "quality_flags": pa.array([[], [{"flag": "broken_line", "count": 1}]], pa.list_(pa.struct([("flag", pa.string()), ("count", pa.int32())]))),
+    })
+    pq.write_table(table, tmp_path / "articles.parquet")
+    count, dedup_s, quality_s = dedup_and_quality_seconds(tmp_path)
+    assert count == 2 and dedup_s >= 0 and quality_s >= 0

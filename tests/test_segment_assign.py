@@ -35,3 +35,15 @@ def test_a_paragraph_never_moves_to_an_article_that_starts_after_it():
 ])
 def test_column_evidence(texts, links, gated):
     assert (column_evidence([list(range(len(texts)))], texts, links) >= SCRAMBLED_THRESHOLD) is gated
+
+
+def test_a_foreign_paragraph_inside_its_host_moves_and_the_host_resumes():
+    """Home, one clearly foreign unit, home again: returning home costs RETURN_COST, not a full
+    switch, so a single sandwiched paragraph is worth moving when its gain beats both edges."""
+    import numpy as np
+
+    from tasks.segment_assign import _viterbi
+
+    emit = np.array([[1.0, -np.inf], [-1.0, -0.65], [0.0, -1.0]])
+    assert _viterbi(emit, 0.2, None, return_cost=0.1).tolist() == [0, 1, 0]
+    assert _viterbi(emit, 0.2, None, return_cost=0.2).tolist() == [0, 0, 0]

@@ -96,6 +96,31 @@ def raw_jieba_seconds(input_dir: Path) -> float:
     return time.monotonic() - started
 
 
+def dedup_and_quality_seconds(version_dir: Path) -> tuple[int, float, float]:
+    """Articles, and seconds of dedup.mark_duplicates and of quality.quality_signals over them.
+
+    Timed in-process on the articles a build published: dedup is a serial step of the flow (issue 9
+    asks for its cost on this corpus); quality signals run per document inside the workers.
+    """
+    import pyarrow.parquet as pq
+
+    from tasks import dedup, quality
+
+    articles = pq.read_table(version_dir / "articles.parquet", columns=["article_id", "text", "paragraphs", "tokens", "joins", "quality_flags"])
+    pairs = [{"article_id": a, "text": t} for a, t in zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist())]
+    started = time.monotonic()
+    dedup.mark_duplicates(pairs)
+    dedup_s = time.monotonic() - started
+    quality_s = 0.0
+    for batch in articles.to_batches(max_chunksize=4096):
+        rows = batch.to_pylist()
+        started = time.monotonic()
+        for row in rows:
+            quality.quality_signals(row)
+        quality_s += time.monotonic() - started
+    return articles.num_rows, dedup_s, quality_s
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=20.0, help="size of the large corpus")
@@ -137,6 +162,10 @@ def report(work: Path, large_bytes: int) -> None:
     print(f"pipeline, 2 workers: {two_s:.1f} s wall, steady {two_rate / 1e6:.3f} M chars/s, "
           f"{two_rate / one_rate:.2f}x one worker")
 
+    count, dedup_s, quality_s = dedup_and_quality_seconds(_latest(work / "out-1"))
+    print(f"dedup.mark_duplicates: {dedup_s:.1f} s, quality signals: {quality_s:.1f} s over {count:,} articles "
+          f"({large_bytes / 1e6:.1f} MB corpus, in-process)")
+
     small_s, small_rss = run_build(small, work / "out-small", 1, ["--no-cache"])
     print(f"peak RSS, 1 worker: {small_rss / 2**20:.0f} MiB at {small_bytes / 1e6:.1f} MB, "
           f"{one_rss / 2**20:.0f} MiB at {large_bytes / 1e6:.1f} MB: {one_rss / small_rss:.2f}x for 4x the corpus")
@@ -146,6 +175,15 @@ def report(work: Path, large_bytes: int) -> None:
     full_s, _ = run_build(large, cached_out, 2)
     rerun_s, _ = run_build(large, cached_out, 2)
     print(f"no-change rerun: {rerun_s:.1f} s against a full run of {full_s:.1f} s: {rerun_s / full_s:.0%}")
+
+
+def _latest(output_dir: Path) -> Path:
+    """The version folder LATEST points at in the default dataset of `output_dir`."""
+    from tasks.publish_naming import dataset_path, latest_version
+    from tasks.schema import DEFAULT_DATASET
+
+    dataset_dir = dataset_path(output_dir, DEFAULT_DATASET)
+    return dataset_dir / latest_version(dataset_dir)
 
 
 if __name__ == "__main__":
