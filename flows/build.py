@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,7 +204,3 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
     summary.message = f"published {path}"
     logger.info("%s (%.1f s)", summary.message, time.monotonic() - started)
     return summary
-
-
-def lines_by_role(results: list[pipeline.DocumentResult]) -> dict[str, int]:
-    return dict(sorted(Counter(row["role"] for r in results for row in r.line_rows).items()))

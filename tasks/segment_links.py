@@ -14,6 +14,7 @@ from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, mid_star
 from tasks.segment_layout import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
+from tasks.segment_starts import expects_name, sentence_start
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
@@ -28,6 +29,9 @@ WEIGHTS = {
     "doubled": 2.0,
     "bridge_word": 1.0,
     "ngram": 0.3,  # per nat of the character n-gram ratio across the break (tasks/segment_ngram.py)
+    "ngram_negative": 0.0,  # per nat when b reads worse after a than on its own
+    "sentence_start": -1.0,  # b opens a sentence or paragraph (tasks/segment_starts.py) ...
+    "adjacent_start": 1.0,  # ... scaled by this when b is the next line: layout order vouches for it
     "cohesion": 2.5,  # TF-IDF cosine of b's run with a's article so far
     "home_cohesion": -1.5,  # ... against b's run with the text it stands under
     "quoted_end": -0.6,  # a ends with a closing quote: more often a title than a column break
@@ -65,7 +69,22 @@ def _cheap(ta: str, tb: str, distance: int, adjacent: bool, starts_mid: float, c
         score += w["home_cohesion"] * home
     if ta.endswith(("”", "》", "）", ")")):
         score += w["quoted_end"]
-    return score
+    return score + _start_penalty(ta, [tb], np.array([adjacent]))[0]
+
+
+def _start_penalty(ta: str, tbs: list[str], adjacent: np.ndarray) -> np.ndarray:
+    """Penalty on targets that open a sentence or paragraph (none after a person title, a list
+    comma or a colon, nor for a quotation after a comma: a name or a quote may follow there;
+    nor where OCR doubled characters across the break)."""
+    if expects_name(ta):
+        return np.zeros(len(tbs))
+    after_comma = ta.rstrip().endswith(("，", ","))
+    starts = np.array([sentence_start(tb) for tb in tbs])
+    for k in np.flatnonzero(starts):  # OCR doubled the break (`教授宋某建` + `宋某建议，`): read on
+        if (after_comma and tbs[k].lstrip().startswith("“")) or doubled_overlap(ta, tbs[k]):
+            starts[k] = 0.0
+    w = WEIGHTS
+    return w["sentence_start"] * starts * np.where(adjacent, w["adjacent_start"], 1.0)
 
 
 def _dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
@@ -74,7 +93,8 @@ def _dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
     score = w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
     score += w["bridge_word"] * bridge_word(ta, tb)
     if model is not None:
-        score += w["ngram"] * max(0.0, model.cross_llr(ta, tb))
+        llr = model.cross_llr(ta, tb)
+        score += w["ngram"] * llr if llr > 0 else w["ngram_negative"] * llr
     return score
 
 
@@ -181,6 +201,7 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
         cheap = cheap + w["mid_start"] * mids[lo:hi] + w["cohesion"] * cohesive[row, lo:hi]
         if texts[a].endswith(("”", "》", "）", ")")):
             cheap = cheap + w["quoted_end"]
+        cheap = cheap + _start_penalty(texts[a], [texts[b] for b in targets[lo:hi]], adjacent)
         cheap[near == a] = -np.inf
         ta, is_open = texts[a], a in block_of and open_end(texts[a])
         picked = set(np.argsort(-cheap, kind="stable")[:shortlist].tolist())

@@ -270,3 +270,24 @@ def test_failed_staging_leaves_no_trace(published):
         publish.publish_version(dataset_dir, "2026.11.21.1", tables, INPUT_FILES, fake_outcome(report), report, PIPELINE_INFO)
     assert sorted(p.name for p in dataset_dir.iterdir()) == [".lock", "2026.11.21", "LATEST"]
     assert (dataset_dir / "LATEST").read_text().strip() == path.name
+
+
+def test_content_digest_matches_fingerprint_and_row_digests():
+    """One pass gives the fingerprint and the article row digests that change detection uses."""
+    tables = make_tables("2026.01.01")
+    content = manifest.content_digest(tables)
+    assert content.fingerprint == manifest.content_fingerprint(tables)
+    assert content.article_digests == manifest.row_digests("articles", tables["articles"], "article_id")
+    assert content.fingerprint == manifest.content_digest(make_tables("2030.01.01")).fingerprint
+
+
+def test_fsync_tree_syncs_top_files_and_folders(tmp_path, monkeypatch):
+    from tasks import publish_files
+
+    (tmp_path / "review").mkdir()
+    (tmp_path / "review" / "doc_1.html").write_text("x")
+    (tmp_path / "articles.parquet").write_bytes(b"x")
+    synced = []
+    monkeypatch.setattr(publish_files, "fsync", lambda path: synced.append(Path(path).relative_to(tmp_path).as_posix()))
+    publish_files.fsync_tree(tmp_path)
+    assert synced == ["articles.parquet", "review", "."]

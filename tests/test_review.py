@@ -211,3 +211,18 @@ def test_lines_and_articles_that_disagree_are_shown_not_hidden(tmp_path):
 def test_empty_tables_give_an_empty_index(tmp_path):
     index = render_review(ARTICLES_SCHEMA.empty_table(), LINES_SCHEMA.empty_table(), tmp_path)
     assert "0 documents" in index.read_text(encoding="utf-8") and list(tmp_path.iterdir()) == [index]
+
+
+def test_pages_do_not_depend_on_row_order_or_extra_documents(tmp_path):
+    """Documents are grouped from Arrow slices: shuffled rows give the same files, a document with lines only gets a page."""
+    articles, lines = _tables()
+    render_review(articles, lines, tmp_path / "sorted")
+    shuffled = [3, 0, 15, 7, 12, 1, 9, 14, 2, 11, 4, 13, 5, 10, 6, 8]
+    render_review(articles.take([2, 0, 1]), lines.take(shuffled), tmp_path / "shuffled")
+    names = sorted(p.name for p in (tmp_path / "sorted").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "shuffled").iterdir())
+    for name in names:
+        assert (tmp_path / "sorted" / name).read_bytes() == (tmp_path / "shuffled" / name).read_bytes(), name
+    only_lines = pa.Table.from_pylist([{**lines.slice(0, 1).to_pylist()[0], "source_file": "无文章.txt"}], schema=LINES_SCHEMA)
+    render_review(articles, pa.concat_tables([lines, only_lines]), tmp_path / "extra")
+    assert (tmp_path / "extra" / page_name("无文章.txt")).exists()

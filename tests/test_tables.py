@@ -32,3 +32,45 @@ def test_empty_and_rejects():
     rejects = tables.rejects_table([Reject("z.txt", "00" * 32, 3, "undecodable"), Reject("a.txt", "11" * 32, 0, "empty")], "v")
     assert rejects.schema == REJECTS_SCHEMA
     assert rejects.column("source_file").to_pylist() == ["a.txt", "z.txt"]
+
+
+def _article(source_file: str, article_id: str, first_line: int, text: str) -> dict:
+    return {"article_id": article_id, "source_file": source_file, "source_lines": [first_line, first_line + 1],
+            "headline": "标题", "text": text, "char_count": len(text), "is_complete": True, "joins": []}
+
+
+def _result(source_file: str, articles: list[dict], lines: list[dict]):
+    from tasks.pipeline import DocumentResult
+
+    return DocumentResult(source_file, "00" * 32, articles, lines, {"lines_in": len(lines)}, {"rule_x": 1})
+
+
+def test_builder_fed_in_batches_equals_tables_of_all_rows():
+    """TableBuilder: batches in any order give the sorted tables, duplicate marks and version of one conversion."""
+    from tasks import dedup
+
+    long_text = "本报讯 河西区今年将改造老旧厂房十处，引进一批科技企业，推动产业升级。" * 2
+    results = [
+        _result("b.txt", [_article("b.txt", "a2", 5, long_text), _article("b.txt", "a1", 1, "第一篇短文。")],
+                [_line("b.txt", 2, "第二行"), _line("b.txt", 1, "第一行")]),
+        _result("a.txt", [_article("a.txt", "a9", 3, long_text)], [_line("a.txt", 9, "标题")]),
+    ]
+    builder = tables.TableBuilder().add(results[:1]).add(results[1:])
+    assert builder.article_count == 3 and builder.lines_by_role() == {"body": 3}
+    assert [r.article_rows for r in builder.results] == [[], []] and builder.results[0].rule_counts == {"rule_x": 1}
+    built = builder.finish("2026.01.01", [Reject("z.txt", "00" * 32, 3, "undecodable")])
+
+    rows = [dict(row) for r in results for row in r.article_rows]
+    marks = dedup.mark_duplicates(rows)
+    for row in rows:
+        row["duplicate_of"], row["near_duplicate_score"] = marks[row["article_id"]]
+    assert built["articles"].equals(tables.articles_table(rows, "2026.01.01"))
+    assert built["lines"].equals(tables.lines_table([row for r in results for row in r.line_rows], "2026.01.01"))
+    assert built["articles"].column("article_id").to_pylist() == ["a9", "a1", "a2"]
+    assert built["articles"].column("duplicate_of").to_pylist() == ["a2", None, None]  # same length: smallest id kept
+    assert built["rejects"].num_rows == 1
+
+
+def test_builder_without_results():
+    built = tables.TableBuilder().finish("v", [])
+    assert built["articles"].num_rows == built["lines"].num_rows == 0

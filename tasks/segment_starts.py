@@ -1,0 +1,60 @@
+"""Evidence that a line opens a sentence or a paragraph, so it is a poor continuation target.
+
+A line standing far from its article often begins a paragraph of its own (`某某建议，…`,
+`市某局负责人介绍，…`, `据…`, `下一步，…`, a quotation). Read as the continuation of a line left
+open elsewhere it pulls a paragraph of another article in; this score lets the pair scorer in
+tasks/segment_links.py hold such targets back. Vocabularies: tasks/data/segment_lexicon.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tasks.segment_heads import lexicon
+
+SPEAKER_MAX = 18  # characters before the speech verb that can still name a speaker
+SUBJECT_MAX = 16  # characters of an open sentence without a comma that may still be naming its subject
+_CLAUSE = re.compile(r"[。！？!?；;”]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()
+    openers = "|".join(re.escape(o) for o in sorted(lex["paragraph_openers"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in sorted(lex["speech_verbs"], key=len, reverse=True))
+    opener = re.compile(rf"^(?:{openers})")
+    speaker = re.compile(rf"^([^，,。：:；;“”\s]{{2,{SPEAKER_MAX}}}?)(?:{verbs})[，,：:]")
+    return opener, speaker, tuple(lex["surnames"]), tuple(lex["person_titles"])
+
+
+@lru_cache(maxsize=1 << 14)
+def sentence_start(text: str) -> float:
+    """Evidence in [0, 1] that `text` begins a sentence: 1.0 for a named speaker or an office
+    and its spokesman before a speech verb, 0.8 for a quotation opening, 0.6 for a paragraph opener."""
+    text = text.strip()
+    opener, speaker, surnames, titles = _patterns()
+    said = speaker.match(text)
+    if said:
+        who = said.group(1)
+        # an office and its title (`某局负责人`), or a name of three characters or more (`刘海燕`)
+        office = any(t in who for t in titles)
+        if office or (len(who) >= 3 and who.startswith(surnames)):
+            return 1.0
+    if text.startswith("“"):
+        return 0.8
+    if opener.match(text):
+        return 0.6
+    return 0.0
+
+
+def expects_name(text: str) -> bool:
+    """Line a ends where a name or a new clause may legitimately follow (a person title, a
+    list comma, a colon, a sentence whose subject is still being named): a speaker opening the
+    next line may then continue it."""
+    text = text.rstrip()
+    if text.endswith(("、", "：", ":")) or text.endswith(_patterns()[3]):
+        return True
+    # the open sentence has only begun (no comma since the last sentence end): its subject, an
+    # office and a name (`市人大代表、某某大学` + `某学院教授某某建议，`), may still be being named
+    clause = _CLAUSE.split(text)[-1]
+    return 0 < len(clause) <= SUBJECT_MAX and not any(c in clause for c in "，,")
