@@ -27,6 +27,9 @@ from tasks.records import Reject, SourceDocument
 # worker gets a few batches so a slow one does not leave the others idle.
 MIN_BATCH_CHARS = 50_000
 BATCHES_PER_WORKER = 4
+# and at most this many (about 3 s of jieba): a batch's Python rows are alive until it is converted
+# to Arrow, so a cap keeps peak memory flat as the corpus grows.
+MAX_BATCH_CHARS = 1_000_000
 
 
 @dataclass
@@ -80,7 +83,7 @@ def batches_of(
 ) -> list[list[SourceDocument]]:
     """Batches big enough that orchestration costs little, numerous enough to keep every worker busy."""
     total_chars = sum(len(line) for doc in documents for line in doc.lines)
-    target = max(min_chars, total_chars // max(1, workers * BATCHES_PER_WORKER))
+    target = min(max(min_chars, total_chars // max(1, workers * BATCHES_PER_WORKER)), max(min_chars, MAX_BATCH_CHARS))
     batches, current, size = [], [], 0
     for doc in documents:
         current.append(doc)

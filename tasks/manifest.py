@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -36,12 +37,21 @@ def _canonical(row: dict) -> bytes:
     return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def content_rows(name: str, table: pa.Table) -> Iterator[dict]:
-    """The rows of a table in canonical order (by its key), without the volatile columns."""
+def content_rows(name: str, table: pa.Table, chunk_rows: int = 1000) -> Iterator[dict]:
+    """The rows of a table in canonical order (by its key), without the volatile columns.
+
+    Rows are taken a chunk at a time through the sort permutation: no sorted copy of the whole table.
+    """
     keep = [c for c in table.column_names if c not in VOLATILE_COLUMNS]
     keys = [k for k in TABLE_KEYS.get(name, ()) if k in keep]
-    ordered = table.select(keep).sort_by([(k, "ascending") for k in keys]) if keys else table.select(keep)
-    for batch in ordered.to_batches(max_chunksize=10_000):
+    table = table.select(keep)
+    if keys and table.num_rows:
+        order = pc.sort_indices(table.select(keys), sort_keys=[(k, "ascending") for k in keys])
+        if not pc.all(pc.equal(order, pa.array(range(len(order)), order.type))).as_py():
+            for start in range(0, len(order), chunk_rows):
+                yield from table.take(order.slice(start, chunk_rows)).to_pylist()
+            return
+    for batch in table.to_batches(max_chunksize=chunk_rows):
         yield from batch.to_pylist()
 
 

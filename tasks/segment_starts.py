@@ -3,7 +3,7 @@
 A line standing far from its article often begins a paragraph of its own (`某某建议，…`,
 `市某局负责人介绍，…`, `据…`, `下一步，…`, a quotation). Read as the continuation of a line left
 open elsewhere it pulls a paragraph of another article in; this score lets the pair scorer in
-tasks/segment_links.py hold such targets back. Vocabularies: tasks/data/segment_lexicon.yaml.
+tasks/segment_pairs.py hold such targets back. Vocabularies: tasks/data/segment_lexicon.yaml.
 """
 from __future__ import annotations
 
@@ -51,9 +51,18 @@ def expects_name(text: str) -> bool:
     """Line a ends where a name or a new clause may legitimately follow (a person title, a
     list comma, a colon, a sentence whose subject is still being named): a speaker opening the
     next line may then continue it."""
+    return name_follows(text) or subject_open(text)
+
+
+def name_follows(text: str) -> bool:
+    """Line ends on a person title, a list comma or a colon: a name or a new clause comes next."""
     text = text.rstrip()
-    if text.endswith(("、", "：", ":")) or text.endswith(_patterns()[3]):
-        return True
+    return text.endswith(("、", "：", ":")) or text.endswith(_patterns()[3])
+
+
+def subject_open(text: str) -> bool:
+    """The open sentence has only begun: its subject may still be being named."""
+    text = text.rstrip()
     # the open sentence has only begun (no comma since the last sentence end): its subject, an
     # office and a name (`市人大代表、某某大学` + `某学院教授某某建议，`), may still be being named
     clause = _CLAUSE.split(text)[-1]

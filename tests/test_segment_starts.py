@@ -24,3 +24,30 @@ def test_sentence_start(text, expected):
 ])
 def test_expects_name(text, expected):
     assert expects_name(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("质量的职业教育。”市人大代表、某某大学", True),  # a sentence only begun: no comma yet
+    ("市商务局市场运行处负责人", True),
+    ("市民理性消费,按需购买,", False),  # the clause is under way
+    ("市民理性消费,按需购买、", False),  # a clause under way, then a list comma
+])
+def test_subject_open(text, expected):
+    from tasks.segment_starts import subject_open
+
+    assert subject_open(text) is expected
+
+
+def test_a_subject_being_named_exempts_only_a_speaker():
+    """After an open subject only an office-and-name speaker may follow unpenalised (round 11):
+    a quotation or a paragraph opener there still opens a sentence of its own."""
+    import numpy as np
+
+    from tasks.segment_pairs import start_penalty
+
+    ta = "质量的职业教育。”市人大代表、某某大学"
+    tbs = ["某学院教授刘海燕建议,利用社区闲置用房", "据了解,全市已建成", "“我们要把好事办好。"]
+    got = start_penalty(ta, tbs, np.array([False, False, False]))
+    assert got[0] == 0.0 and got[1] < 0.0 and got[2] < 0.0
+    # after a person title or a list comma every start is still exempt
+    assert not start_penalty("参加座谈的有市发改委、", tbs[1:], np.array([False, False])).any()
