@@ -11,6 +11,9 @@ from tasks.publish_files import SCHEMAS
 from tasks.publish_naming import LATEST, REJECTED_DIR, VALIDATION_DIR, latest_version, published_versions
 
 
+VERIFY_BATCH_ROWS = 2_048
+
+
 def verify_version(path: Path) -> list[str]:
     """Problems found in a version folder (empty when it is intact): files, checksums, schemas, row counts."""
     path = Path(path)
@@ -42,7 +45,9 @@ def _check_table(file: Path, name: str, rows: int) -> list[str]:
     try:
         metadata = pq.read_metadata(file)
         schema = pq.read_schema(file)
-        pq.read_table(file)  # decodes every page: catches corruption the footer does not show
+        # Decode every page, a batch at a time (flat memory): catches corruption the footer does not show.
+        for _batch in pq.ParquetFile(file).iter_batches(batch_size=VERIFY_BATCH_ROWS):
+            pass
     except Exception as exc:  # noqa: BLE001 - any read failure is a problem to report, not a crash
         return [f"{file.name}: unreadable as Parquet ({type(exc).__name__}: {exc})"]
     problems = []
