@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import filterfalse
 
 import numpy as np
 
@@ -66,12 +67,12 @@ QUALITY_COLUMNS = (
     "quality_score",
 )
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# The complements of the CJK and punctuation classes: counting is len() of what sub("") keeps.
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _SPACE = re.compile(r"\s+")
 # Unicode punctuation (categories P*) of the Basic Multilingual Plane, as one character class.
-_PUNCTUATION = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")) + "]"
-)
+_PUNCTUATION_CHARS = "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P"))
+_NOT_PUNCTUATION = re.compile("[^" + _PUNCTUATION_CHARS + "]+")
 _WORD_CHAR = re.compile(r"\w")
 _POLY = np.uint64(1_000_003)
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
@@ -81,7 +82,8 @@ def _repetition_ratio(items: tuple, n: int) -> float:
     """Share of n-gram occurrences whose n-gram occurs more than once (Data-Juicer's rep ratio)."""
     if len(items) < n:
         return 0.0
-    counts = Counter(items[i : i + n] for i in range(len(items) - n + 1))
+    # zip of shifted views builds the same n-gram tuples as slicing, in C.
+    counts = Counter(zip(*(items[offset:] for offset in range(n))))
     return sum(c for c in counts.values() if c > 1) / (len(items) - n + 1)
 
 
@@ -94,8 +96,9 @@ def _char_repetition_ratio(chars: str, n: int) -> float:
     ngrams = np.zeros(count, dtype=np.uint64)
     for offset in range(n):
         ngrams = ngrams * _POLY + codes[offset : offset + count]  # wraps modulo 2**64 by design
-    _, inverse, counts = np.unique(ngrams, return_inverse=True, return_counts=True)
-    return float(np.count_nonzero(counts[inverse] > 1)) / count
+    counts = np.unique(ngrams, return_counts=True)[1]
+    # Occurrences of repeated n-grams: the counts above 1, summed (no inverse index needed).
+    return float(counts[counts > 1].sum()) / count
 
 
 def repeated_paragraph_count(paragraphs: list[str]) -> int:
@@ -141,21 +144,28 @@ def quality_score(signals: dict, char_count: int, paragraph_count: int, line_cou
     return min(1.0, max(0.0, score))
 
 
+def _words(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens holding a word character (punctuation and spaces left out), decided once per distinct token."""
+    # isalnum() settles almost every token without the regex (\w is alnum or "_", per character).
+    dropped = {t for t in set(tokens) if not (t.isalnum() or _WORD_CHAR.search(t))}
+    return tuple(filterfalse(dropped.__contains__, tokens)) if dropped else tuple(tokens)
+
+
 def quality_signals(article_row: dict) -> dict:
     """The quality columns of one article row (reads text, paragraphs, tokens, joins, quality_flags)."""
     text = article_row.get("text") or ""
     paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
     chars = _SPACE.sub("", text)
     char_count = len(chars)
-    # isalnum() settles almost every token without the regex (\w is alnum or "_", per character).
-    words = tuple(t for t in (article_row.get("tokens") or []) if t.isalnum() or _WORD_CHAR.search(t))
+    words = _words(article_row.get("tokens") or [])
     sentences = [s for s in (_SPACE.sub("", s) for s in _SENTENCE_END.split(text)) if s]
     joins = len(article_row.get("joins") or [])
     # Each join folds one source line into the paragraph before it, so body lines = paragraphs + joins.
     body_lines = len(paragraphs) + joins
     signals = {
-        "cjk_ratio": len(_CJK.findall(chars)) / char_count if char_count else 0.0,
-        "punctuation_ratio": len(_PUNCTUATION.findall(chars)) / char_count if char_count else 0.0,
+        # Counted as what is left once every other character is deleted: no list of matches built.
+        "cjk_ratio": len(_NOT_CJK.sub("", chars)) / char_count if char_count else 0.0,
+        "punctuation_ratio": len(_NOT_PUNCTUATION.sub("", chars)) / char_count if char_count else 0.0,
         "mean_sentence_length": sum(map(len, sentences)) / len(sentences) if sentences else 0.0,
         "char_repetition_ratio": _char_repetition_ratio(chars, CHAR_NGRAM),
         "word_repetition_ratio": _repetition_ratio(words, WORD_NGRAM),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -18,6 +19,7 @@ IPTC_FILE = DATA_DIR / "iptc_mediatopics.yaml"
 TOPICS_FILE = DATA_DIR / "topics.yaml"
 IPTC_SCHEMA = DATA_DIR / "iptc_mediatopics.schema.json"
 TOPICS_SCHEMA = DATA_DIR / "topics.schema.json"
+_VALUE, _TERM = itemgetter(1), itemgetter(0)  # (end, (term, entries)) -> term
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ class Lexicon:
         counts: Counter[str] = Counter()
         if not text or len(self.automaton) == 0:
             return counts
-        for _end, (term, _entries) in self.automaton.iter_long(text):
-            counts[term] += 1
+        # Counter over a map of itemgetters: the whole loop runs in C.
+        counts.update(map(_TERM, map(_VALUE, self.automaton.iter_long(text))))
         return counts
 
     def entries(self, term: str) -> tuple[tuple[int, float, float], ...]:

@@ -1,0 +1,82 @@
+"""Running the per-document steps in batches, on whatever task runner the flow was given."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from tasks import cache, pipeline, tables
+from tasks.records import SourceDocument
+
+# A batch holds at least this many characters (about 0.2 s of jieba), and each
+# worker gets a few batches so a slow one does not leave the others idle,
+MIN_BATCH_CHARS = 50_000
+BATCHES_PER_WORKER = 4
+# and at most this many (about 3 s of jieba): a batch's Python rows are alive until it is converted
+# to Arrow, so a cap keeps peak memory flat as the corpus grows.
+MAX_BATCH_CHARS = 1_000_000
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_batch(
+    documents: list[SourceDocument], recurring: frozenset[str], cache_dir: str | None, component_versions: dict
+) -> tuple[list[pipeline.DocumentResult], int]:
+    """Results of a batch of documents, from the cache where the key matches; also how many were computed."""
+    results, computed = [], 0
+    for doc in documents:
+        key = cache.document_key(doc, recurring, component_versions)
+        result = cache.load(Path(cache_dir), key) if cache_dir else None
+        if result is None:
+            result = pipeline.process_document(doc, recurring)
+            computed += 1
+            if cache_dir:
+                cache.store(Path(cache_dir), key, result)
+        results.append(result)
+    return results, computed
+
+
+def batches_of(
+    documents: list[SourceDocument], workers: int, min_chars: int = MIN_BATCH_CHARS
+) -> list[list[SourceDocument]]:
+    """Batches big enough that orchestration costs little, numerous enough to keep every worker busy."""
+    total_chars = sum(len(line) for doc in documents for line in doc.lines)
+    target = min(max(min_chars, total_chars // max(1, workers * BATCHES_PER_WORKER)), max(min_chars, MAX_BATCH_CHARS))
+    batches, current, size = [], [], 0
+    for doc in documents:
+        current.append(doc)
+        size += sum(len(line) for line in doc.lines)
+        if size >= target:
+            batches.append(current)
+            current, size = [], 0
+    return batches + ([current] if current else [])
+
+
+def process_documents(
+    documents: list[SourceDocument],
+    recurring: frozenset[str],
+    cache_dir: str | None,
+    component_versions: dict,
+    workers: int,
+    batch_chars: int = MIN_BATCH_CHARS,
+) -> tuple[tables.TableBuilder, int]:
+    """Every document's rows, gathered into a TableBuilder as batches finish; also how many were computed."""
+    logger = get_run_logger()
+    started = time.monotonic()
+    futures = [
+        process_batch.submit(batch, recurring, cache_dir, component_versions)
+        for batch in batches_of(documents, workers, batch_chars)
+    ]
+    # Each batch's rows go to Arrow as soon as it arrives: the Python rows of the corpus never coexist.
+    builder, done, computed = tables.TableBuilder(), 0, 0
+    for i, future in enumerate(futures):
+        batch_results, batch_computed = future.result()
+        futures[i] = None  # a finished future keeps its result: drop it once converted
+        builder.add(batch_results)
+        done += len(batch_results)
+        computed += batch_computed
+        del batch_results
+        logger.info("process: %d/%d documents (%.1f s)", done, len(documents), time.monotonic() - started)
+    logger.info("process: %d documents computed, %d from cache", computed, done - computed)
+    return builder, computed
