@@ -34,6 +34,8 @@ RULE_FULLWIDTH = "fullwidth_punctuation"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _SPACE_TABLE = str.maketrans({ch: " " for ch in _SPACES} | {"\t": " "})
+# translate() walks a dict per character on non-ASCII text; most lines have nothing to replace.
+_ANY_SPACE = re.compile("[" + re.escape(_SPACES) + "\t]")
 
 # ASCII -> full-width for Chinese text. Not "." (decimals, abbreviations) and never the reverse:
 # Data-Juicer's rule maps "，" to "," which is wrong for Chinese.
@@ -88,7 +90,7 @@ def remove_control_chars(text: str) -> str:
 
 def normalize_spaces(text: str) -> str:
     """Ideographic, non-breaking and other Unicode spaces and tabs become one ASCII space each."""
-    return text.translate(_SPACE_TABLE)
+    return text.translate(_SPACE_TABLE) if _ANY_SPACE.search(text) else text
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -173,6 +175,8 @@ _BOLD = re.compile(r"\*\*(.*?)\*\*|__(.+?)__")
 _EM = re.compile(r"(?<![*\\A-Za-z0-9])\*(?!\s)([^*]+?)\*(?![*A-Za-z0-9])|(?<![A-Za-z0-9_])_(?!\s)([^_]+?)_(?![A-Za-z0-9_])")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*\s*/?>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+# Every pattern above needs one of these characters (or a numbered list marker): without any, nothing applies.
+_MARKUP_CHARS = re.compile(r"[!\[\]#>*+\-•|_<\\]|^\s*\d{1,3}[.)]")
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,8 @@ class MarkdownEvidence:
 
 def markdown_evidence(line: str) -> MarkdownEvidence:
     """Strip markdown markup from one line and report the structure seen (kinds, link share, images)."""
+    if not _MARKUP_CHARS.search(line):
+        return MarkdownEvidence(line.strip(), (), 0, 0)  # the usual prose line: one scan instead of a dozen
     kinds: list[str] = []
     text = line
     text, images = _IMAGE.subn("", text)

@@ -54,6 +54,20 @@ def _organisation_follows(gazetteer: Gazetteer, text: str, end: int) -> bool:
     return _organisation_pattern(gazetteer.org_suffixes, gazetteer.org_max_gap).match(text, end + 1) is not None
 
 
+_CACHED_TEXT_CHARS = 2000  # longer texts are scanned each time: the cache must stay small (flat memory)
+
+
+@lru_cache(maxsize=1024)
+def _cached_matches(automaton, text: str) -> tuple:
+    return tuple(automaton.iter_long(text))
+
+
+def _long_matches(automaton, text: str):
+    """The automaton's leftmost-longest matches in `text`. Remembered for short texts: about half of an
+    article's paragraphs are source lines unchanged, which document_home_region has already scanned."""
+    return _cached_matches(automaton, text) if len(text) <= _CACHED_TEXT_CHARS else automaton.iter_long(text)
+
+
 def _parts(headline: str, paragraphs: list[str], dateline: str | None, weights: PositionWeights):
     if dateline:
         yield "dateline", dateline, weights.dateline
@@ -69,7 +83,7 @@ def find_mentions(
     """Every gazetteer match in reading order, leftmost-longest, with its position weight."""
     mentions = []
     for part, text, position in _parts(headline, paragraphs, dateline, weights):
-        for end, (term, kind, payload) in gazetteer.automaton.iter_long(text):
+        for end, (term, kind, payload) in _long_matches(gazetteer.automaton, text):
             if term.endswith("市") and text[end + 1 : end + 2] == "场":
                 # 临海市场 is a seaside market, 天津市场 the Tianjin market: only the name before 市 counts.
                 term, end = term[:-1], end - 1
