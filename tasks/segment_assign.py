@@ -134,40 +134,74 @@ class _Scorer:
                  mix: float, first: np.ndarray):
         self.counts, self.heads, self.bg, self.mix, self.first = counts, head_counts, background, mix, first
         self.lengths = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0) ** LENGTH_POWER
+        # per unit, sliced once (the passes score every unit many times): its bigram columns,
+        # counts, their total and the page model at those columns
+        indptr, indices, data = counts.indptr, counts.indices, counts.data
+        self.units = []
+        for u in range(counts.shape[0]):
+            cols, x = indices[indptr[u]:indptr[u + 1]], data[indptr[u]:indptr[u + 1]]
+            self.units.append((cols, x, x.sum(), background[cols]))
+        self._memo: dict[tuple, float] = {}  # see emissions
+        self._chains: dict[tuple[int, int], int] = {}
 
     def _unit(self, u: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = self.counts.indptr[u], self.counts.indptr[u + 1]
-        return self.counts.indices[lo:hi], self.counts.data[lo:hi]
+        cols, x, _, _ = self.units[u]
+        return cols, x
 
     def _ratios(self, cols: np.ndarray, x: np.ndarray, profiles: np.ndarray, sizes: np.ndarray, u: int) -> np.ndarray:
         share = profiles / np.maximum(sizes, 1.0)[:, np.newaxis]
-        return (x * np.log(self.mix * share / self.bg[cols] + 1.0 - self.mix)).sum(axis=1) / self.lengths[u]
+        return (x * np.log(self.mix * share / self.units[u][3] + 1.0 - self.mix)).sum(axis=1) / self.lengths[u]
+
+    def _chain(self, key: int, u: int) -> int:
+        """Interned key of a sequence of units: the sequence `key` stands for, then unit u."""
+        return self._chains.setdefault((key, u), len(self._chains) + 1)
 
     def emissions(self, label: np.ndarray, label_sets: list[np.ndarray]) -> list[np.ndarray]:
         """Each unit against each of its labels' articles as they stand before it on the page (head
-        and the units labelled so that start earlier): one sweep in file order, running totals."""
+        and the units labelled so that start earlier): one sweep in file order, running totals.
+
+        A score depends only on which units an article held before the unit, added in file order,
+        so scores are memoised under that sequence: later passes, which move few units, recompute
+        only what a move changed (bit for bit the same numbers as a full recomputation)."""
         running = self.heads.astype(float)
         sizes = running.sum(axis=1)
         out: list[np.ndarray] = [np.zeros(0)] * len(label)
-        for u in np.argsort(self.first, kind="stable"):
-            cols, x = self._unit(u)
+        before = [0] * len(running)  # per article: interned sequence of the units it holds so far
+        memo = self._memo
+        for u in np.argsort(self.first, kind="stable").tolist():
+            cols, x, total, _ = self.units[u]
             labels = label_sets[u]
-            out[u] = self._ratios(cols, x, running[np.ix_(labels, cols)], sizes[labels], u)
-            running[label[u], cols] += x
-            sizes[label[u]] += x.sum()
+            keys = [(u, l, before[l]) for l in labels.tolist()]
+            known = [memo.get(key) for key in keys]
+            if None in known:
+                out[u] = self._ratios(cols, x, running[labels[:, np.newaxis], cols], sizes[labels], u)
+                memo.update(zip(keys, out[u].tolist()))
+            else:
+                out[u] = np.array(known)
+            at = int(label[u])
+            running[at, cols] += x
+            sizes[at] += total
+            before[at] = self._chain(before[at], u)
         return out
 
     def home_scores(self, a: int, rows: np.ndarray, label: np.ndarray) -> np.ndarray:
-        """Each unit against its article's head and the units before it still labelled home."""
+        """Each unit against its article's head and the units before it still labelled home
+        (memoised like `emissions`)."""
         profile = self.heads[a].astype(float)
         size = profile.sum()
         out = np.zeros(len(rows))
-        for k, u in enumerate(rows):
-            cols, x = self._unit(u)
-            out[k] = self._ratios(cols, x, profile[cols][np.newaxis, :], np.array([size]), u)[0]
+        held = 0
+        for k, u in enumerate(rows.tolist()):
+            cols, x, total, _ = self.units[u]
+            key = ("home", u, a, held)
+            found = self._memo.get(key)
+            if found is None:
+                found = self._memo[key] = self._ratios(cols, x, profile[cols][np.newaxis, :], np.array([size]), u)[0]
+            out[k] = found
             if label[u] == a:
                 profile[cols] += x
-                size += x.sum()
+                size += total
+                held = self._chain(held, u)
         return out
 
 

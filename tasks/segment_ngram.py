@@ -49,10 +49,21 @@ class CharModel:
         self.vocabulary = max(VOCABULARY_FLOOR, len(self.distinct[1]))
         self._probs: dict[tuple[str, str], float] = {}
         self._counts: dict[str, int] = {}
+        self._histories: dict[str, tuple[int, int]] = {}  # history -> (types, seen) after it
 
     def _range(self, n: int, lo: int, hi: int, distinct: bool = False) -> int:
         low, high = (self.distinct if distinct else self.all)[n].searchsorted((lo, hi))
         return int(high - low)
+
+    def _history(self, h: str) -> tuple[int, int]:
+        """Distinct (len(h)+1)-grams that start with h, and their occurrences (cached: the same
+        one- and two-character histories recur across a page's many candidate breaks)."""
+        found = self._histories.get(h)
+        if found is None:
+            n, low = len(h), _code(h) << 21
+            found = self._histories[h] = (self._range(n + 1, low, low + (1 << 21), distinct=True),
+                                          self._range(n + 1, low, low + (1 << 21)))
+        return found
 
     def count(self, gram: str) -> int:
         """Occurrences of `gram` (1-3 characters) in the page's sentences."""
@@ -73,10 +84,8 @@ class CharModel:
             h = history[-n:]
             if len(h) < n:
                 continue
-            low = _code(h) << 21
-            types = self._range(n + 1, low, low + (1 << 21), distinct=True)
+            types, seen = self._history(h)
             if types:
-                seen = self._range(n + 1, low, low + (1 << 21))
                 p = (self.count(h + char) + types * p) / (seen + types)
         self._probs[key] = p
         return p

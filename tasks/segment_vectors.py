@@ -18,6 +18,8 @@ from scipy import sparse
 FUNCTION_CHARS = "的了在是和与及等也都将对为以把被从这那其之于并中上下有我他她要年月日个一不"
 _FUNCTION = np.array(sorted(ord(c) for c in FUNCTION_CHARS), dtype=np.int64)
 _CJK_LO, _CJK_HI = 0x4E00, 0x9FFF
+_IS_FUNCTION = np.zeros(0x110000, dtype=bool)  # by code point: a look-up, not np.isin per page
+_IS_FUNCTION[_FUNCTION] = True
 
 
 class LineTerms:
@@ -28,15 +30,23 @@ class LineTerms:
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         line_of = np.cumsum(cp == 10) - (cp == 10)  # line index of every character
         cjk = (cp >= _CJK_LO) & (cp <= _CJK_HI)
-        function = np.isin(cp, _FUNCTION)
+        function = _IS_FUNCTION[cp]
         keep = cjk[:-1] & cjk[1:] & ~(function[:-1] & function[1:])
         codes = (cp[:-1] << 21 | cp[1:])[keep]
         rows = line_of[:-1][keep]
         terms, columns = np.unique(codes, return_inverse=True) if codes.size else (codes, codes)
         self.n_terms = len(terms)
-        self.matrix = sparse.csr_matrix((np.ones(len(codes)), (rows, columns.ravel())),
+        if not codes.size:
+            self.matrix = sparse.csr_matrix((len(texts), 0))
+            return
+        # counts per (line, bigram) in row-major order: the canonical CSR matrix that scipy's
+        # COO construction and sum_duplicates would build, without their per-call overhead
+        cells, counts = np.unique(rows * self.n_terms + columns.ravel(), return_counts=True)
+        line = cells // self.n_terms
+        indptr = np.zeros(len(texts) + 1, dtype=np.int32)
+        np.cumsum(np.bincount(line, minlength=len(texts)), out=indptr[1:])
+        self.matrix = sparse.csr_matrix((counts.astype(float), (cells - line * self.n_terms).astype(np.int32), indptr),
                                         shape=(len(texts), self.n_terms))
-        self.matrix.sum_duplicates()
 
     def groups(self, groups: list[list[int]]) -> sparse.csr_matrix:
         """Summed bigram counts of each group of lines (a group may be empty)."""
@@ -54,6 +64,30 @@ class LineTerms:
 
 def normalized(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (a row of zeros stays zeros)."""
+    ordered = counts.sorted_indices() if counts.nnz else counts
+    if not counts.nnz or not ordered.has_canonical_format:  # no terms, or repeated columns
+        return _normalized_scipy(counts, idf)
+    # The arithmetic of the scipy expression in _normalized_scipy, done on the CSR arrays
+    # directly (scipy's per-call overhead was most of the cost): weights summed per row in
+    # ascending column order, the result's columns in descending order within each row, as
+    # scipy's sparse product leaves them, so every later sum adds in the same order.
+    indptr, columns = ordered.indptr, ordered.indices
+    lengths = np.diff(indptr)
+    row_of = np.repeat(np.arange(counts.shape[0]), lengths)
+    weights = ordered.data * idf[columns]
+    filled = np.flatnonzero(lengths)
+    sums = np.zeros(counts.shape[0])
+    sums[filled] = np.add.reduceat(weights * weights, indptr[filled].astype(np.intp))
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    scale = 1.0 / norms
+    flipped = indptr[row_of] + indptr[row_of + 1] - 1 - np.arange(len(row_of))
+    return sparse.csr_matrix((scale[row_of] * weights[flipped], columns[flipped].astype(np.int32), indptr.astype(np.int32)),
+                             shape=counts.shape)
+
+
+def _normalized_scipy(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """The reference expression that normalized() reproduces bit for bit (and falls back on)."""
     weighted = counts.multiply(idf[np.newaxis, :]).tocsr() if counts.nnz else counts
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

@@ -43,11 +43,12 @@ _lock = threading.Lock()
 _log_prob: dict[str, float | None] = {}
 _unknown_log_prob = 0.0
 _ABSENT = object()
+_loaded = False  # set once _log_prob is complete (another thread may be filling it)
 
 
 def load_dictionary() -> None:
     """Load jieba's dictionary and the user dictionary once per process (about 1.5 s)."""
-    global _unknown_log_prob
+    global _unknown_log_prob, _loaded
     with _lock:
         if _log_prob:
             return
@@ -56,6 +57,7 @@ def load_dictionary() -> None:
         log_total = log(tokenizer.total)
         _unknown_log_prob = log(1) - log_total  # jieba: log(FREQ.get(word) or 1) - logtotal
         _log_prob.update((word, log(freq) - log_total if freq else None) for word, freq in tokenizer.FREQ.items())
+        _loaded = True
 
 
 def reference_tokenizer() -> jieba.Tokenizer:
@@ -149,11 +151,13 @@ def _best_route(sentence: str) -> list[int]:
 
 def is_known_word(word: str) -> bool:
     """True when `word` is in jieba's dictionary or the user dictionary with a positive frequency."""
-    load_dictionary()
+    if not _loaded:  # skips the lock on the many look-ups of segmentation once loaded
+        load_dictionary()
     return _log_prob.get(word) is not None
 
 
 def is_word_prefix(text: str) -> bool:
     """True when some dictionary word starts with `text` (jieba keeps every prefix of its words)."""
-    load_dictionary()
+    if not _loaded:
+        load_dictionary()
     return text in _log_prob
