@@ -31,7 +31,8 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
 from tasks.clean_ocr import mark_captions, mark_group_titles
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
-from tasks.normalize import markdown_evidence, normalize_text
+from tasks.markdown import markdown_evidence
+from tasks.normalize import normalize_text
 from tasks.records import CleanLine, SourceDocument
 from tasks.schema import ROLE_BOILERPLATE, ROLE_CONTENT, ROLE_FURNITURE
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_metadata import metadata_fields
-from tasks.normalize import count_cjk, markdown_evidence, normalize_text
+from tasks.markdown import markdown_evidence
+from tasks.normalize import count_cjk, normalize_text
 from tasks.schema import (
     MARKUP_IMAGE,
     MARKUP_LINK,

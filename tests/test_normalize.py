@@ -11,13 +11,12 @@ from tasks.normalize import (
     RULES,
     RULES_VERSION,
     fullwidth_punctuation,
-    markdown_evidence,
     normalize_spaces,
     normalize_text,
     remove_control_chars,
-    strip_markdown,
     unicode_nfc,
 )
+from tasks.markdown import markdown_evidence, strip_markdown
 from tasks.schema import (
     MARKUP_EMPHASIS,
     MARKUP_HEADING,
