@@ -13,6 +13,7 @@ from prefect.utilities.annotations import quote
 
 from flows import artifacts, processing
 from flows.processing import MIN_BATCH_CHARS
+from flows.runner import default_workers, task_runner_for
 from tasks import cache, dedup, ingest, manifest, tables, versions
 from tasks import publish as publish_mod
 from tasks.clean import recurring_lines
@@ -102,6 +103,16 @@ def build_dataset(
     summary = _build(input_dir, output_dir, dataset, workers, cache_dir, batch_chars)
     artifacts.record_build(summary)
     return summary
+
+
+def run_build(
+    input_dir: str, output_dir: str, dataset: str = "news", workers: int = 0,
+    dask_address: str | None = None, cache_dir: str | None = None,
+) -> BuildSummary:
+    """Run the build flow on local worker processes (`workers`, 0 = one per core) or on a Dask cluster."""
+    workers = workers or default_workers()
+    flow = build_dataset.with_options(task_runner=task_runner_for(workers, dask_address))
+    return flow(input_dir, output_dir, dataset, workers=workers, cache_dir=cache_dir)
 
 
 def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_dir: str | None, batch_chars: int) -> BuildSummary:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from prefect import flow
 
-from flows.build import BuildSummary, build_dataset
-from flows.runner import default_workers, task_runner_for
+from flows.build import BuildSummary, run_build
+from tasks.cache import default_cache_dir
 
 DEPLOYMENT_NAME = "zhpress-scheduled-build"
 
@@ -19,10 +19,8 @@ def scheduled_build(
     cache_dir: str | None = None,
 ) -> BuildSummary:
     """Build with the task runner chosen at run time (scheduled runs cannot pass one in)."""
-    workers = workers or default_workers()
-    runner = task_runner_for(workers, dask_address)
-    cache = cache_dir or f"{output_dir}/.cache"
-    return build_dataset.with_options(task_runner=runner)(input_dir, output_dir, dataset, workers=workers, cache_dir=cache)
+    cache = cache_dir or str(default_cache_dir(output_dir))
+    return run_build(input_dir, output_dir, dataset, workers, dask_address, cache)
 
 
 def scheduled_deployment(cron: str, parameters: dict, name: str = DEPLOYMENT_NAME):

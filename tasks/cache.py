@@ -19,6 +19,11 @@ from tasks.records import SourceDocument
 CACHE_FORMAT = 1
 
 
+def default_cache_dir(output_dir: str | Path) -> Path:
+    """Where per-document results go unless told otherwise: OUTPUT/.cache."""
+    return Path(output_dir) / ".cache"
+
+
 def document_key(doc: SourceDocument, recurring: frozenset[str], versions: dict[str, str]) -> str:
     """The cache key of one document's results."""
     shared = sorted(line.strip() for line in doc.lines if line.strip() in recurring)

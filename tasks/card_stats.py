@@ -12,22 +12,22 @@ SCORE_THRESHOLDS = (0.3, 0.5, 0.7, 0.9)  # "articles at or above": a starting po
 
 def theme_counts(articles: pa.Table) -> list[tuple[str, str, int]]:
     """(code, label, articles) by primary theme, most frequent first; label from the themes column."""
-    labels = {}
-    for themes in articles.column("themes").to_pylist():
-        for theme in themes or []:
-            labels.setdefault(theme["code"], theme["label"])
-    counts = Counter(c or "(none)" for c in articles.column("primary_theme").to_pylist())
-    return [(code, labels.get(code, ""), n) for code, n in counts.most_common()]
+    return _primary_counts(articles, "themes", "code", "label", "primary_theme")
 
 
 def region_counts(articles: pa.Table) -> list[tuple[str, str, int]]:
     """(adcode, name, articles) by primary region, most frequent first."""
-    names = {}
-    for regions in articles.column("regions").to_pylist():
-        for region in regions or []:
-            names.setdefault(region["adcode"], region["name"])
-    counts = Counter(c or "(none)" for c in articles.column("primary_region").to_pylist())
-    return [(code, names.get(code, ""), n) for code, n in counts.most_common()]
+    return _primary_counts(articles, "regions", "adcode", "name", "primary_region")
+
+
+def _primary_counts(articles: pa.Table, entries: str, key: str, label: str, primary: str) -> list[tuple[str, str, int]]:
+    """(key, label, articles) by the `primary` column; labels from the first `entries` struct naming each key."""
+    labels = {}
+    for items in articles.column(entries).to_pylist():
+        for item in items or []:
+            labels.setdefault(item[key], item[label])
+    counts = Counter(c or "(none)" for c in articles.column(primary).to_pylist())
+    return [(code, labels.get(code, ""), n) for code, n in counts.most_common()]
 
 
 def _column(table: pa.Table, name: str) -> list:

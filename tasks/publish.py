@@ -16,12 +16,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import card, manifest, review
-from tasks.publish_files import (  # noqa: F401 - re-exported: the public names of publishing
-    DICTIONARY_COLUMNS, SCHEMAS, fsync, fsync_tree, make_read_only, write_latest, write_parquet, write_tables,
-)
-from tasks.publish_lock import LOCK_FILE, DatasetLocked, dataset_lock, lock_holder  # noqa: F401
+from tasks.publish_files import fsync, fsync_tree, make_read_only, write_latest, write_tables
+# Re-exported below: flows/build.py and the tests reach the dataset-folder names through tasks.publish.
+from tasks.publish_lock import LOCK_FILE, DatasetLocked, dataset_lock  # noqa: F401
 from tasks.publish_naming import (  # noqa: F401
-    CHANGES_JSON, DATASET_NAME, LATEST, REJECTED_DIR, REVIEW_DIR, VALIDATION_DIR, VERSION_NAME, dataset_path,
+    CHANGES_JSON, LATEST, REJECTED_DIR, REVIEW_DIR, VALIDATION_DIR, VERSION_NAME, dataset_path,
     latest_fingerprint, latest_version, next_version_name, published_versions, validate_dataset_name, version_key,
 )
 from tasks.publish_rejected import reject_run  # noqa: F401

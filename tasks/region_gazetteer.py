@@ -67,6 +67,16 @@ class Gazetteer:
             return place.prefecture
         return None if place.level == LEVEL_PROVINCE else place.province
 
+    def rolled_up(self, direct: dict[str, float]) -> dict[str, float]:
+        """Evidence per place plus that of all places below it: a county's counts for its prefecture and province."""
+        rolled: dict[str, float] = {}
+        for code, weight in direct.items():
+            node: str | None = code
+            while node:
+                rolled[node] = rolled.get(node, 0.0) + weight
+                node = self.parent(node)
+        return rolled
+
 
 def cpca_adcodes_path() -> Path:
     """adcodes.csv inside the installed cpca distribution (found without importing cpca)."""

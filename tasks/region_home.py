@@ -3,6 +3,8 @@
 User rules match by a glob on the source file path or by a regex on the text; the first
 matching rule wins. Newspapers (name -> home adcode) are the shipped knowledge that
 tasks/region_document.py reads a page's home region from. See sources.yaml.
+article_home decides where an article's 我市 / 本省 point: a rule, the page's home, or the
+article's most-named city or province.
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from tasks.config import DATA_DIR, ConfigError, load_checked_yaml
+from tasks.schema import LEVEL_COUNTY, LEVEL_PROVINCE
 
 SOURCES_FILE = DATA_DIR / "sources.yaml"
+_MUNICIPALITIES = ("11", "12", "31", "50")
 
 
 @dataclass(frozen=True)
@@ -87,3 +91,43 @@ def configured_home(source_file: str, text: str, rules: tuple[SourceRule, ...] |
         if rule.matches(source_file, text):
             return rule
     return None
+
+
+def article_home(source_file: str, text: str, hint: str | None, direct: dict[str, float], gazetteer, home_terms: list) -> tuple[str | None, str]:
+    """(home adcode, how it was found) for 我市 / 本省: a sources.yaml rule, else the document hint, else the article.
+
+    `direct`: the article's evidence per place so far (home terms not yet counted);
+    `home_terms`: its 我市 / 本省 mentions (tasks.region_mentions.Mention).
+    """
+    rule = configured_home(source_file, text)
+    if rule:
+        return rule.home_adcode, f"source rule '{rule.name}'"
+    if hint and hint not in gazetteer.places:
+        hint = None
+    if not home_terms:
+        return (hint, "document hint") if hint else (None, "")
+    wants_province = any("省" in m.term for m in home_terms)
+    if hint:
+        place = gazetteer.places[hint]
+        if wants_province:
+            return place.province, "document hint"
+        if place.level != LEVEL_PROVINCE or hint[:2] in _MUNICIPALITIES:
+            return hint, "document hint"
+        # 我市 on a provincial paper's page: the article's most-named city of that province.
+    rolled = gazetteer.rolled_up(direct)
+
+    def fits(code: str) -> bool:
+        place = gazetteer.places[code]
+        if hint and code[:2] != hint[:2]:
+            return False
+        if wants_province:
+            return place.level == LEVEL_PROVINCE and not place.name.endswith("市")
+        return place.level != LEVEL_COUNTY and place.name.endswith("市")  # 天津市 or 武汉市
+
+    candidates = [code for code in rolled if fits(code)]
+    if not candidates:
+        return (hint, "document hint") if hint and wants_province else (None, "")
+    candidates.sort(key=lambda c: -rolled[c])
+    if len(candidates) > 1 and rolled[candidates[0]] == rolled[candidates[1]]:
+        return None, ""  # 我市 after 京津冀 alone: no way to tell which city
+    return candidates[0], "inferred: the article's most-named " + ("province" if wants_province else "city")

@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from tasks.records import RegionMention, RegionResult
 from tasks.region_gazetteer import COUNTRY, FULL, HOME, MULTI, SHORT, Gazetteer, load_gazetteer
 from tasks.region_document import document_home_region  # noqa: F401  (public: called once per document)
-from tasks.region_home import configured_home
+from tasks.region_home import article_home
 from tasks.region_mentions import Mention, PositionWeights, find_mentions
 from tasks.schema import LEVEL_COUNTY, LEVEL_PROVINCE
 
 GAZETTEER_VERSION = load_gazetteer().version
-_MUNICIPALITIES = ("11", "12", "31", "50")
 
 
 @dataclass(frozen=True)
@@ -83,53 +82,6 @@ def _province_context(gazetteer: Gazetteer, mentions: list[Mention], t: RegionTh
                     continue
                 context[place.province] += _weight(m, gazetteer, t) * (t.multi if m.kind == MULTI else 1.0)
     return context
-
-
-def _home(source_file: str, text: str, hint: str | None, evidence: _Evidence, gazetteer: Gazetteer, home_terms: list[Mention]):
-    """(home adcode, how it was found): sources.yaml rule, else the document hint, else the article."""
-    rule = configured_home(source_file, text)
-    if rule:
-        return rule.home_adcode, f"source rule '{rule.name}'"
-    if hint and hint not in gazetteer.places:
-        hint = None
-    if not home_terms:
-        return (hint, "document hint") if hint else (None, "")
-    wants_province = any("省" in m.term for m in home_terms)
-    if hint:
-        place = gazetteer.places[hint]
-        if wants_province:
-            return place.province, "document hint"
-        if place.level != LEVEL_PROVINCE or hint[:2] in _MUNICIPALITIES:
-            return hint, "document hint"
-        # 我市 on a provincial paper's page: the article's most-named city of that province.
-    rolled = _rolled_up(evidence.direct, gazetteer)
-
-    def fits(code: str) -> bool:
-        place = gazetteer.places[code]
-        if hint and code[:2] != hint[:2]:
-            return False
-        if wants_province:
-            return place.level == LEVEL_PROVINCE and not place.name.endswith("市")
-        return place.level != LEVEL_COUNTY and place.name.endswith("市")  # 天津市 or 武汉市
-
-    candidates = [code for code in rolled if fits(code)]
-    if not candidates:
-        return (hint, "document hint") if hint and wants_province else (None, "")
-    candidates.sort(key=lambda c: -rolled[c])
-    if len(candidates) > 1 and rolled[candidates[0]] == rolled[candidates[1]]:
-        return None, ""  # 我市 after 京津冀 alone: no way to tell which city
-    best = candidates[0]
-    return best, "inferred: the article's most-named " + ("province" if wants_province else "city")
-
-
-def _rolled_up(direct: dict[str, float], gazetteer: Gazetteer) -> defaultdict[str, float]:
-    rolled: defaultdict[str, float] = defaultdict(float)
-    for code, weight in direct.items():
-        node: str | None = code
-        while node:
-            rolled[node] += weight
-            node = gazetteer.parent(node)
-    return rolled
 
 
 def _resolve(m: Mention, context: Counter[str], gazetteer: Gazetteer, home: str | None) -> str | None:
@@ -187,7 +139,7 @@ def classify_regions(
             if m.in_organisation:
                 evidence.notes.append(f"{m.term}→{code} in an organisation's name (weak)")
     text = headline + "\n" + "\n".join(paragraphs)
-    home, how = _home(source_file, text, document_hint, evidence, gazetteer, home_terms)
+    home, how = article_home(source_file, text, document_hint, evidence.direct, gazetteer, home_terms)
     if home:
         for m in home_terms:
             evidence.add(home, m.position * m.payload, background=True)
@@ -198,11 +150,10 @@ def classify_regions(
         evidence.add(document_hint, t.hint_prior, count=0, background=True)
         first_seen.setdefault(document_hint, len(mentions))
         evidence.notes.append(f"document home region {document_hint} (prior {t.hint_prior})")
-    if home:
-        if home_terms:
-            evidence.notes.append(f"{'/'.join(sorted({m.term for m in home_terms}))}→{home} ({how})")
-    primary = _primary(evidence, gazetteer, t, sum(foreign.values()))
-    rolled = _rolled_up(evidence.direct, gazetteer)
+    if home and home_terms:
+        evidence.notes.append(f"{'/'.join(sorted({m.term for m in home_terms}))}→{home} ({how})")
+    rolled = gazetteer.rolled_up(evidence.direct)
+    primary = _primary(evidence, rolled, gazetteer, t, sum(foreign.values()))
     order = sorted(evidence.direct, key=lambda c: (c != primary, -rolled[c], first_seen.get(c, 1 << 30)))
     regions = [RegionMention(c, gazetteer.places[c].name, gazetteer.places[c].level, evidence.count[c]) for c in order]
     summary = [f"{r.adcode} {r.name} score={evidence.direct[r.adcode]:.1f} mentions={r.mentions}" for r in regions]
@@ -210,10 +161,9 @@ def classify_regions(
     return RegionResult(regions=regions, primary_region=primary, countries=countries, evidence=summary + evidence.notes)
 
 
-def _primary(evidence: _Evidence, gazetteer: Gazetteer, t: RegionThresholds, foreign: float) -> str | None:
-    """The documented rule of the module docstring, step 4."""
+def _primary(evidence: _Evidence, rolled: dict[str, float], gazetteer: Gazetteer, t: RegionThresholds, foreign: float) -> str | None:
+    """The documented rule of the module docstring, step 4; `rolled` is gazetteer.rolled_up(evidence.direct)."""
     direct = evidence.direct
-    rolled = _rolled_up(direct, gazetteer)
     provinces = [c for c in rolled if gazetteer.places[c].level == LEVEL_PROVINCE]
     if not provinces:
         return None

@@ -18,11 +18,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from tasks.review_view import PAGE_PREFIX, PALETTE, article_colour, document_view, page_name, role_class  # noqa: F401 - re-exported
+from tasks.publish_naming import REVIEW_DIR, VALIDATION_DIR
+from tasks.review_view import PAGE_PREFIX, PALETTE, document_view, role_class
 
 TEMPLATES = Path(__file__).parent / "templates"
-REVIEW_DIR = "review"
-VALIDATION_RESULTS = "validation/results.json"  # written by tasks/validate.py, moved by publishing
+VALIDATION_RESULTS = f"{VALIDATION_DIR}/results.json"  # written by tasks/validate.py, moved by publishing
 # The columns the pages show: token lists and signals stay in Arrow.
 ARTICLE_COLUMNS = (
     "article_id", "source_file", "source_lines", "joins", "headline", "kicker", "subtitle", "text", "is_complete",

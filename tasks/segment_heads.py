@@ -28,9 +28,6 @@ def lexicon() -> dict:
     return data
 
 
-LEXICON_VERSION: str = str(lexicon()["version"])
-
-
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closing quotes allowed after it)."""
     lex = lexicon()

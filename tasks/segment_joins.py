@@ -4,22 +4,16 @@ Signals, each a plain function: does line a end mid-sentence, does line b start 
 did OCR double characters across the break, does a word span the break (jieba's dictionary,
 looked up directly: segmentation never runs a jieba cut), and how cohesive b's text is with a's
 article (TF-IDF cosine over character bigrams, which need no word segmentation and catch names
-and terms no dictionary knows).
+and terms no dictionary knows: tasks/segment_vectors.py).
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from functools import lru_cache
 
 from tasks.segment_heads import CJK, ends_sentence
 from tasks.tokenize import is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
-# bigrams made only of function characters say nothing about a topic
-_FUNCTION_CHARS = frozenset("的了在是和与及等也都将对为以把被从这那其之于并中上下有我他她要年月日个一不")
-_BIGRAM = re.compile(rf"(?=([{CJK}]{{2}}))")
 _OPEN_END = re.compile(rf"[{CJK}0-9A-Za-z%“‘（(、，,]")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
@@ -89,57 +83,3 @@ def bridge_word(a: str, b: str, span: int = 4) -> bool:
     own_left = max((i for i in range(2, len(left) + 1) if is_known_word(left[-i:])), default=1)
     own_right = max((i for i in range(2, len(right) + 1) if is_known_word(right[:i])), default=1)
     return best > max(own_left, own_right)
-
-
-def sample_text(text: str, limit: int = 4000) -> str:
-    """The text, or its start and end when longer than `limit`: cohesion needs no more, and a
-    20 MB line without newlines must not be tokenized again here."""
-    return text if len(text) <= limit else text[: limit // 2] + " " + text[-limit // 2:]
-
-
-def term_vector(text: str) -> Counter:
-    """Character bigram counts of a text (CJK pairs, pairs of function characters left out;
-    long texts sampled). Bigrams need no word segmentation and keep names jieba does not know."""
-    return _vector(sample_text(text))
-
-
-@lru_cache(maxsize=1 << 14)
-def _vector(text: str) -> Counter:
-    counts = Counter(_BIGRAM.findall(text))
-    for gram in [g for g in counts if g[0] in _FUNCTION_CHARS and g[1] in _FUNCTION_CHARS]:
-        del counts[gram]
-    return counts
-
-
-def idf_table(vectors: list[Counter]) -> dict[str, float]:
-    """Smoothed inverse document frequency over the given texts."""
-    df: Counter = Counter()
-    for vector in vectors:
-        df.update(vector.keys())
-    n = len(vectors)
-    return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
-
-
-def cohesion(x: Counter, y: Counter, idf: dict[str, float], norms: dict | None = None) -> float:
-    """TF-IDF cosine similarity of two term vectors, in [0, 1].
-
-    `norms` (optional, keyed by id of a vector the caller keeps alive) memoises vector norms
-    when one vector meets many others.
-    """
-    if not x or not y:
-        return 0.0
-    common = x.keys() & y.keys()
-    if not common:
-        return 0.0  # most candidate pairs share no term: skip the norms
-    dot = sum(x[t] * y[t] * idf.get(t, 1.0) ** 2 for t in common)
-    norm_x, norm_y = _norm(x, idf, norms), _norm(y, idf, norms)
-    return dot / (norm_x * norm_y) if norm_x and norm_y else 0.0
-
-
-def _norm(x: Counter, idf: dict[str, float], norms: dict | None) -> float:
-    if norms is not None and id(x) in norms:
-        return norms[id(x)]
-    value = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in x.items()))
-    if norms is not None:
-        norms[id(x)] = value
-    return value

@@ -1,12 +1,12 @@
-"""Score of one candidate join (a, b): the weights of the evidence and the per-pair pieces.
+"""Score of a candidate join (a, b): the weights of the evidence and the per-pair pieces.
 
-tasks/segment_links.py applies these to a whole page at once; pair_score is the one-pair form.
+tasks/segment_links.py (choose_links) applies these to a whole page at once.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from tasks.segment_joins import bridge_word, cohesion, doubled_overlap, mid_start, open_end
+from tasks.segment_joins import bridge_word, doubled_overlap, mid_start
 from tasks.segment_ngram import CharModel
 from tasks.segment_starts import name_follows, sentence_start, subject_open
 
@@ -25,34 +25,6 @@ WEIGHTS = {
     "home_cohesion": -1.5,  # ... against b's run with the text it stands under
     "quoted_end": -0.6,  # a ends with a closing quote: more often a title than a column break
 }
-
-
-def pair_score(a: int, b: int, texts: list[str], adjacent: bool, vectors: dict, idf: dict,
-               model: CharModel | None = None, norms: dict | None = None) -> float:
-    """Evidence that line b continues the sentence line a leaves open (higher is stronger).
-
-    The one-pair form of what choose_links computes for a whole page at once (kept for tests
-    and for reading the weights): vectors hold ("ctx", a), ("run", b) and ("home", b) bigram counts.
-    """
-    ta, tb = texts[a], texts[b]
-    doubled = doubled_overlap(ta, tb)
-    if not open_end(ta) and not (doubled and mid_start(tb) >= 0.9):
-        return float("-inf")
-    cohesive = cohesion(vectors[("ctx", a)], vectors[("run", b)], idf, norms)
-    home = cohesion(vectors[("home", b)], vectors[("run", b)], idf, norms) if vectors.get(("home", b)) else 0.0
-    return _cheap(ta, tb, abs(b - a), adjacent, mid_start(tb), cohesive, home) + dear(ta, tb, doubled, model)
-
-
-def _cheap(ta: str, tb: str, distance: int, adjacent: bool, starts_mid: float, cohesive: float, home: float) -> float:
-    """The part of a pair's score that needs no look-ups across the break."""
-    w = WEIGHTS
-    score = w["adjacent"] if adjacent else w["far"] + w["distance"] * distance
-    score += w["mid_start"] * starts_mid + w["cohesion"] * cohesive
-    if not adjacent:
-        score += w["home_cohesion"] * home
-    if ta.endswith(("”", "》", "）", ")")):
-        score += w["quoted_end"]
-    return score + start_penalty(ta, [tb], np.array([adjacent]))[0]
 
 
 def start_penalty(ta: str, tbs: list[str], adjacent: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tasks.validate_gx import ID_COLUMNS
@@ -23,12 +23,6 @@ class ValidationOutcome:
     results_path: Path
     docs_index_path: Path
     summary: dict[str, dict[str, int]] = field(default_factory=dict)  # suite -> evaluated, passed, failed
-
-    def to_dict(self) -> dict:
-        """JSON-ready form for the manifest (paths as strings)."""
-        data = asdict(self)
-        data["results_path"], data["docs_index_path"] = str(self.results_path), str(self.docs_index_path)
-        return data
 
 
 def severity(result: dict) -> str:

@@ -43,11 +43,11 @@ def _check_table(file: Path, name: str, rows: int) -> list[str]:
     if not file.is_file():
         return []  # already reported as missing
     try:
-        metadata = pq.read_metadata(file)
-        schema = pq.read_schema(file)
-        # Decode every page, a batch at a time (flat memory): catches corruption the footer does not show.
-        for _batch in pq.ParquetFile(file).iter_batches(batch_size=VERIFY_BATCH_ROWS):
-            pass
+        with pq.ParquetFile(file) as parquet:  # one open: footer, schema and every page
+            metadata, schema = parquet.metadata, parquet.schema_arrow
+            # Decode every page, a batch at a time (flat memory): catches corruption the footer does not show.
+            for _batch in parquet.iter_batches(batch_size=VERIFY_BATCH_ROWS):
+                pass
     except Exception as exc:  # noqa: BLE001 - any read failure is a problem to report, not a crash
         return [f"{file.name}: unreadable as Parquet ({type(exc).__name__}: {exc})"]
     problems = []

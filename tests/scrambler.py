@@ -160,10 +160,39 @@ def page_inputs(lines: list[str], gold: dict) -> tuple[SourceDocument, list[Clea
     return doc, clean
 
 
+def score(gold: dict, articles: list) -> dict[str, float]:
+    """One page's B3 F1, exact article match, joins recovered/precision, headline and reporter
+    accuracy, each as `zhpress evaluate` defines it (zhpress/eval_articles.py)."""
+    from zhpress.eval_articles import bcubed_sums, best_match, compare_article, gold_article_lines
+    from zhpress.eval_names import ARTICLE_EXACT, HEADLINE_ACCURACY, REPORTER_ACCURACY
+    from zhpress.eval_tables import PredictedArticle
+
+    predicted = [PredictedArticle(str(art.ordinal), frozenset(art.source_lines), art.headline, list(art.reporters),
+                                  {tuple(j) for j in art.joins}, None, [], None) for art in articles]
+    precision, recall, n_lines = bcubed_sums(gold["articles"], {x: p.article_id for p in predicted for x in p.lines})
+    precision, recall = (precision / n_lines, recall / n_lines) if n_lines else (1.0, 1.0)
+    outcomes = [compare_article(a, best_match(gold_article_lines(a), predicted), predicted, {})["outcomes"]
+                for a in gold["articles"]]
+    gold_joins = {tuple(j) for a in gold["articles"] for j in a["joins"]}
+    pred_joins = set().union(*(p.joins for p in predicted))
+    n = len(outcomes)
+
+    def rate(name: str) -> float:
+        return sum(o[name] for o in outcomes) / n if n else 1.0
+
+    return {
+        "articles": n, "predicted": len(articles),
+        "b3_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "exact": rate(ARTICLE_EXACT) if n else float(not articles),
+        "joins_recall": len(gold_joins & pred_joins) / len(gold_joins) if gold_joins else 1.0,
+        "joins_precision": len(gold_joins & pred_joins) / len(pred_joins) if pred_joins else 1.0,
+        "headline": rate(HEADLINE_ACCURACY), "reporters": rate(REPORTER_ACCURACY),
+    }
+
+
 def measure(pages: int, seed: int, kinds: list[str], articles: list | None = None) -> dict[str, dict[str, float]]:
     """Mean segmentation scores per page kind over `pages` generated pages of each kind."""
     from tasks.segment import segment_document
-    from tasks.segment_measure import score
 
     means = {}
     for kind in kinds:

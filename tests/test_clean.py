@@ -24,10 +24,11 @@ from tasks.schema import (
     ROLE_CONTINUATION,
     ROLE_FURNITURE,
     ROLE_METADATA,
+    NON_CONTENT_ROLES,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-NON_CONTENT = {ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_CAPTION, ROLE_METADATA, ROLE_CONTINUATION}
+NON_CONTENT = set(NON_CONTENT_ROLES)
 
 
 def _doc(text: str, name: str = "fixture.md") -> SourceDocument:

@@ -12,7 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tasks.review import PALETTE, article_colour, page_name, render_review, render_review_for_version
+from tasks.review import render_review, render_review_for_version
+from tasks.review_view import PALETTE, article_colour, page_name
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA
 
 CHROMIUM = "/usr/bin/chromium"

@@ -7,7 +7,6 @@ them) and prints every figure with its unit.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import shutil

@@ -29,9 +29,10 @@ def main() -> None:
 def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_address: str | None,
           cache_dir: Path | None, no_cache: bool) -> None:
     """Build, validate and publish a version of DATASET from the documents in INPUT."""
+    from tasks.cache import default_cache_dir
     from tasks.config import ConfigError
     from tasks.config_check import check_all_configs
-    from tasks.publish import validate_dataset_name
+    from tasks.publish_naming import validate_dataset_name
 
     try:
         validate_dataset_name(dataset)
@@ -40,7 +41,7 @@ def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_ad
         fail(str(error), EXIT_UNUSABLE)
     if not input_dir.is_dir():
         fail(f"input folder not found: {input_dir}", EXIT_UNUSABLE)
-    cache = None if no_cache else (cache_dir or output_dir / ".cache")
+    cache = None if no_cache else (cache_dir or default_cache_dir(output_dir))
     for folder in [output_dir, *([cache] if cache else [])]:
         problem = _unwritable(folder)
         if problem:
@@ -50,13 +51,10 @@ def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_ad
 
     ensure_prefect_api()  # before Prefect is imported: it reads its settings at import
 
-    from flows.build import build_dataset
-    from flows.runner import default_workers, task_runner_for
+    from flows.build import run_build
 
-    workers = workers or default_workers()
-    flow = build_dataset.with_options(task_runner=task_runner_for(workers, dask_address))
     try:
-        summary = flow(str(input_dir), str(output_dir), dataset, workers=workers, cache_dir=str(cache) if cache else None)
+        summary = run_build(str(input_dir), str(output_dir), dataset, workers, dask_address, str(cache) if cache else None)
     except OSError as error:
         # Disk full, permissions changed mid-run: publishing is atomic, so nothing half-written is visible.
         fail(f"{error.strerror or error} ({error.filename or output_dir}); nothing was published", EXIT_FAILED)

@@ -66,7 +66,7 @@ def verify(path: Path) -> None:
 @click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def review(path: Path | None) -> None:
     """Print the path of a version's review pages (default: LATEST of output/news)."""
-    from tasks.publish import latest_version
+    from tasks.publish_naming import latest_version
 
     path = path or Path("output") / DEFAULT_DATASET
     if not (path / "review").is_dir():
