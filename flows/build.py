@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from datetime import date
 from dataclasses import dataclass, field
@@ -115,6 +116,13 @@ def run_build(
     return flow(input_dir, output_dir, dataset, workers=workers, cache_dir=cache_dir)
 
 
+def _import_validation() -> None:
+    # Great Expectations takes seconds to import; done here it overlaps the document processing
+    # (the main process mostly waits on workers then) instead of delaying validation. Not a daemon:
+    # an import cut off at interpreter exit can abort the process.
+    import great_expectations  # noqa: F401
+
+
 def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_dir: str | None, batch_chars: int) -> BuildSummary:
     logger = get_run_logger()
     started = time.monotonic()
@@ -131,6 +139,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         # Same inputs, same components: the deterministic pipeline would rebuild LATEST as it is.
         message = "input and pipeline unchanged since the latest version: nothing processed or published"
         return BuildSummary("unchanged", message, len(documents), len(rejects))
+    threading.Thread(target=_import_validation, name="import-validation").start()
     builder, computed = processing.process_documents(
         documents, recurring_lines(documents), cache_dir, component_versions, workers, batch_chars
     )
