@@ -10,6 +10,7 @@ and text, lines repeated within the page or recurring across the run. All thresh
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of this module's API
@@ -65,11 +66,46 @@ def _decide_open_lines(lines: list[LineEvidence], in_block: list[bool]) -> None:
             ln.score = min(ln.score, 0.6)
 
 
+# Page furniture, bylines and labels recur across the documents of a run: what one line alone says
+# (line_evidence + local_verdict, pure functions of the raw line) is remembered for short lines.
+MEMO_MAX_CHARS = 200  # longer lines rarely recur; they are measured each time
+MEMO_MAX_LINES = 1 << 14  # the memo is emptied when it reaches this size (flat memory)
+_memo: dict[str, tuple] = {}
+_memo_owner: list = [None, None]  # the (Lexicons, Thresholds) the memo was filled with
+
+
+def _local_line(line_no: int, raw: str, lex: Lexicons, th: Thresholds) -> LineEvidence:
+    """line_evidence(line_no, raw) with local_verdict applied; a fresh object, from the memo when it can."""
+    if len(raw) > MEMO_MAX_CHARS:
+        ln = line_evidence(line_no, raw)
+        local_verdict(ln, lex, th)
+        return ln
+    owner_lex, owner_th = _memo_owner
+    if owner_lex is not lex or (owner_th is not th and owner_th != th) or len(_memo) >= MEMO_MAX_LINES:
+        _memo.clear()
+        _memo_owner[:] = [lex, th]
+    fields = _memo.get(raw)
+    if fields is None:
+        ln = line_evidence(line_no, raw)
+        local_verdict(ln, lex, th)
+        _memo[raw] = (ln.raw, ln.text, ln.rule_hits, ln.markup, ln.link_share, ln.cjk, ln.ends_sentence, ln.has_punct,
+                      ln.role, ln.reason, ln.score, ln.meta, dict(ln.meta_fields), ln.anchor, ln.head_boilerplate)
+        return ln
+    *head, meta_fields, anchor, head_boilerplate = fields
+    return LineEvidence(line_no, *head, dict(meta_fields), anchor, head_boilerplate, {})
+
+
+_memo_flags = lru_cache(maxsize=MEMO_MAX_LINES)(line_flags)
+
+
+def _flags(text: str) -> tuple[str, ...]:
+    """line_flags(text), remembered for short lines like the rest of what a line alone says."""
+    return _memo_flags(text) if len(text) <= MEMO_MAX_CHARS else line_flags(text)
+
+
 def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) -> list[LineEvidence]:
     lex = load_lexicons()
-    lines = [line_evidence(i + 1, raw) for i, raw in enumerate(doc.lines) if raw.strip()]
-    for ln in lines:
-        local_verdict(ln, lex, th)
+    lines = [_local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
     mark_truncated_copies(lines, th)
     _mark_repeats(lines, recurring, th)
     mark_captions(lines, lex, th)
@@ -119,8 +155,8 @@ def clean_document(
             rule_hits=ln.rule_hits,
             metadata_field=ln.meta[0] if ln.meta else None,
             metadata_value=(ln.meta[1] or None) if ln.meta else None,
-            metadata={k: v for k, v in ln.meta_fields.items() if v},
-            ocr_flags=line_flags(ln.text),
+            metadata={k: v for k, v in ln.meta_fields.items() if v} if ln.meta_fields else {},
+            ocr_flags=_flags(ln.text),
         )
         for ln in lines
     ]

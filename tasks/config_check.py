@@ -87,7 +87,7 @@ def _pattern_lists(data: dict):
 
 def _check_segment_lexicon(path: Path) -> None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = config.load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: not readable YAML: {error}") from None
     for error in jsonschema.Draft202012Validator(SEGMENT_LEXICON_SCHEMA).iter_errors(data):

@@ -1,26 +1,28 @@
 """The manifest of a published version: checksums, schemas, and a fingerprint of the table contents.
 
-The content fingerprint is a SHA-256 over a canonical serialisation of the rows
-(JSON with sorted keys, rows sorted by each table's key), leaving out
-`dataset_version`: two runs that produce the same data have the same
-fingerprint whatever their version name or time, so an unchanged rerun publishes nothing.
+The content fingerprint (tasks/manifest_content.py) is a SHA-256 over a canonical encoding
+of the rows (rows sorted by each table's key), leaving out `dataset_version`: two runs that
+produce the same data have the same fingerprint whatever their version name or time, so an
+unchanged rerun publishes nothing.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from concurrent.futures import Executor
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+# Re-exported: flows/build.py and the tests reach the content digests through tasks.manifest.
+from tasks.manifest_content import (  # noqa: F401
+    TABLE_KEYS, VOLATILE_COLUMNS, ContentDigest, content_digest, content_fingerprint, row_digests,
+)
+
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
-VOLATILE_COLUMNS = ("dataset_version",)  # differ between versions of the same content
-TABLE_KEYS = {"articles": ("article_id",), "lines": ("source_file", "line_no"), "rejects": ("source_file",)}
 HASH_CHUNK = 1 << 20
 
 
@@ -31,67 +33,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _canonical(row: dict) -> bytes:
-    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode("utf-8")
-
-
-def content_rows(name: str, table: pa.Table, chunk_rows: int = 1000) -> Iterator[dict]:
-    """The rows of a table in canonical order (by its key), without the volatile columns.
-
-    Rows are taken a chunk at a time through the sort permutation: no sorted copy of the whole table.
-    """
-    keep = [c for c in table.column_names if c not in VOLATILE_COLUMNS]
-    keys = [k for k in TABLE_KEYS.get(name, ()) if k in keep]
-    table = table.select(keep)
-    if keys and table.num_rows:
-        order = pc.sort_indices(table.select(keys), sort_keys=[(k, "ascending") for k in keys])
-        if not pc.all(pc.equal(order, pa.array(range(len(order)), order.type))).as_py():
-            for start in range(0, len(order), chunk_rows):
-                yield from table.take(order.slice(start, chunk_rows)).to_pylist()
-            return
-    for batch in table.to_batches(max_chunksize=chunk_rows):
-        yield from batch.to_pylist()
-
-
-class ContentDigest(NamedTuple):
-    """The content fingerprint of a set of tables and, per article_id, the digest of its row."""
-
-    fingerprint: str
-    article_digests: dict[str, str]
-
-
-def content_digest(tables: dict[str, pa.Table]) -> ContentDigest:
-    """Fingerprint and article row digests in one pass over the rows (each row is serialised once).
-
-    Fingerprint: SHA-256 over, per table in name order, the canonical JSON of its schema
-    (`{"table", "columns"}`) and of every row (sorted keys, rows sorted by the table's key),
-    each followed by a newline; `dataset_version` is left out. An article's row digest is the
-    SHA-256 of its canonical row alone. Both depend only on the values, never on the machine or run.
-    """
-    digest, articles = hashlib.sha256(), {}
-    for name in sorted(tables):
-        table = tables[name]
-        columns = [[f.name, str(f.type)] for f in table.schema if f.name not in VOLATILE_COLUMNS]
-        digest.update(_canonical({"table": name, "columns": columns}) + b"\n")
-        keep_rows = name == "articles"
-        for row in content_rows(name, table):
-            encoded = _canonical(row)
-            digest.update(encoded + b"\n")
-            if keep_rows:
-                articles[row["article_id"]] = hashlib.sha256(encoded).hexdigest()
-    return ContentDigest("sha256:" + digest.hexdigest(), articles)
-
-
-def content_fingerprint(tables: dict[str, pa.Table]) -> str:
-    """SHA-256 over the tables' schemas and rows, independent of version name and time."""
-    return content_digest(tables).fingerprint
-
-
-def row_digests(name: str, table: pa.Table, key: str) -> dict[str, str]:
-    """key value -> SHA-256 of the row's content, to tell which rows changed between versions."""
-    return {row[key]: hashlib.sha256(_canonical(row)).hexdigest() for row in content_rows(name, table)}
 
 
 def schema_description(schema: pa.Schema) -> list[dict]:
@@ -107,14 +48,17 @@ def schema_description(schema: pa.Schema) -> list[dict]:
     ]
 
 
-def describe_files(folder: Path, parquet_rows: dict[str, int]) -> list[dict]:
-    """Every file under `folder` but the manifest: relative path, bytes, sha256, and rows for tables."""
+def describe_files(folder: Path, parquet_rows: dict[str, int], pool: Executor | None = None) -> list[dict]:
+    """Every file under `folder` but the manifest: relative path, bytes, sha256, and rows for tables.
+
+    With a thread `pool`, files are hashed on it (hashlib releases the GIL on large reads).
+    """
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.relative_to(folder).as_posix() != MANIFEST_NAME)
+    digests = (pool.map if pool is not None else map)(file_sha256, paths)
     files = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path, digest in zip(paths, digests):
         relative = path.relative_to(folder).as_posix()
-        if relative == MANIFEST_NAME:
-            continue
-        entry = {"path": relative, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
+        entry = {"path": relative, "bytes": path.stat().st_size, "sha256": digest}
         if relative in parquet_rows:
             entry["rows"] = parquet_rows[relative]
         files.append(entry)
@@ -133,8 +77,9 @@ def build_manifest(
     pipeline_info: dict,
     fingerprint: str,
     changes: dict,
+    pool: Executor | None = None,
 ) -> dict:
-    """The manifest of the version being staged in `folder` (all other files already written)."""
+    """The manifest of the version being staged in `folder` (all other files already written); files hashed on `pool`."""
     return {
         "manifest_format": MANIFEST_FORMAT,
         "dataset": dataset,
@@ -146,7 +91,7 @@ def build_manifest(
             name: {"path": table_files[name], "rows": table.num_rows, "columns": schema_description(table.schema)}
             for name, table in tables.items()
         },
-        "outputs": describe_files(folder, {table_files[n]: t.num_rows for n, t in tables.items()}),
+        "outputs": describe_files(folder, {table_files[n]: t.num_rows for n, t in tables.items()}, pool),
         "validation": validation,
         "content_fingerprint": fingerprint,
         "changes": {k: (len(v) if isinstance(v, list) else v) for k, v in changes.items()},
@@ -159,20 +104,26 @@ def write_json(path: Path, data: dict) -> None:
 
 
 def article_changes(
-    previous: pa.Table | None, current: pa.Table, previous_version: str | None, current_digests: dict[str, str] | None = None
+    previous: pa.Table | None,
+    current: pa.Table,
+    previous_version: str | None,
+    current_digests: dict[str, str] | None = None,
+    previous_digests: dict[str, str] | None = None,
 ) -> dict:
     """Articles added, removed and changed (same article_id, other content) since the previous version.
 
-    `current_digests` are the row digests of `current` when already computed (ContentDigest.article_digests).
+    `current_digests` / `previous_digests` are the row digests of `current` / `previous` when already
+    computed (ContentDigest.article_digests, row_digests). Only the changed articles are turned into
+    Python rows, to name the columns that differ.
     """
-    before = row_digests("articles", previous, "article_id") if previous is not None else {}
+    before = previous_digests if previous_digests is not None else (
+        row_digests("articles", previous, "article_id") if previous is not None else {}
+    )
     after = current_digests if current_digests is not None else row_digests("articles", current, "article_id")
     changed_ids = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
     changed = []
     if changed_ids:
-        wanted = set(changed_ids)
-        old = {r["article_id"]: r for r in content_rows("articles", previous) if r["article_id"] in wanted}
-        new = {r["article_id"]: r for r in content_rows("articles", current) if r["article_id"] in wanted}
+        old, new = _rows_by_id(previous, changed_ids), _rows_by_id(current, changed_ids)
         changed = [
             {"article_id": k, "columns": sorted(c for c in new[k] if old[k].get(c) != new[k].get(c))} for k in changed_ids
         ]
@@ -183,3 +134,10 @@ def article_changes(
         "changed": changed,
         "unchanged": len(after) - len(changed) - len(after.keys() - before.keys()),
     }
+
+
+def _rows_by_id(articles: pa.Table, ids: list[str]) -> dict[str, dict]:
+    """article_id -> its row (volatile columns left out), for the given ids only."""
+    keep = [c for c in articles.column_names if c not in VOLATILE_COLUMNS]
+    wanted = articles.select(keep).filter(pc.is_in(articles.column("article_id"), value_set=pa.array(ids, pa.string())))
+    return {row["article_id"]: row for row in wanted.to_pylist()}

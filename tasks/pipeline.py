@@ -44,8 +44,13 @@ def process_document(doc: SourceDocument, recurring: frozenset[str] = frozenset(
     ids = [article_id(doc.source_file, doc.sha256, a.source_lines) for a in segmentation.articles]
     # The page's home region (masthead, dominant place) resolves 我市/本市 and place-less articles.
     home_region = document_home_region(list(doc.lines), doc.source_file)
+    # Each article's first dateline line, found in one pass over the lines (not one pass per article).
+    datelines: dict[int, str] = {}
+    for line in segmentation.lines:
+        if line.role == ROLE_DATELINE and line.article_ordinal is not None:
+            datelines.setdefault(line.article_ordinal, line.text)
     article_rows = [
-        _article_row(doc, article, ids[article.ordinal], segmentation.lines, home_region)
+        _article_row(doc, article, ids[article.ordinal], datelines.get(article.ordinal), home_region)
         for article in segmentation.articles
     ]
     for row in article_rows:
@@ -63,13 +68,12 @@ def process_document(doc: SourceDocument, recurring: frozenset[str] = frozenset(
     return DocumentResult(doc.source_file, doc.sha256, article_rows, line_rows, stage_counts, dict(rule_counts))
 
 
-def _article_row(doc: SourceDocument, article: Article, id_: str, lines: list[CleanLine], home_region: str | None) -> dict:
+def _article_row(
+    doc: SourceDocument, article: Article, id_: str, dateline: str | None, home_region: str | None
+) -> dict:
     text = "\n".join(article.paragraphs)
     tokens = tokenize(f"{article.headline}\n{text}" if article.headline else text)
     themes = classify_themes(article.headline, text, tokens)
-    dateline = next(
-        (line.text for line in lines if line.article_ordinal == article.ordinal and line.role == ROLE_DATELINE), None
-    )
     regions = classify_regions(
         article.headline, article.paragraphs, doc.source_file, dateline or article.dateline_source, document_hint=home_region
     )

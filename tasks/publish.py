@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import card, manifest, review
-from tasks.publish_files import fsync, fsync_tree, make_read_only, write_latest, write_tables
+from tasks.publish_files import fsync, fsync_tree, make_read_only, start_tables, write_latest
 # Re-exported below: flows/build.py and the tests reach the dataset-folder names through tasks.publish.
 from tasks.publish_lock import LOCK_FILE, DatasetLocked, dataset_lock  # noqa: F401
 from tasks.publish_naming import (  # noqa: F401
@@ -25,6 +26,8 @@ from tasks.publish_naming import (  # noqa: F401
 )
 from tasks.publish_rejected import reject_run  # noqa: F401
 from tasks.verify import verify_version
+
+PUBLISH_THREADS = 2  # the writer of the largest table and one for the others, the previous version and hashing
 
 
 def publish_version(
@@ -88,30 +91,43 @@ def remove_leftovers(dataset_dir: Path) -> list[str]:
 
 
 def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info, content) -> None:
-    content = content or manifest.content_digest(tables)
-    table_files = write_tables(staging, tables)
-    previous = latest_version(dataset_dir)
-    previous_articles = pq.read_table(dataset_dir / previous / "articles.parquet") if previous else None
-    changes = manifest.article_changes(previous_articles, tables["articles"], previous, content.article_digests)
-    del previous_articles
-    manifest.write_json(staging / CHANGES_JSON, changes)
-    card.write_changes_markdown(staging, version, changes, tables["articles"])
-    shutil.copytree(report_dir, staging / VALIDATION_DIR)
-    review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings)
-    validation_block = {
-        "success": validation.success,
-        "summary": validation.summary,
-        "critical_failures": validation.critical_failures,
-        "warnings": validation.warnings,
-        "results": f"{VALIDATION_DIR}/results.json",
-        "data_docs": f"{VALIDATION_DIR}/index.html",
-    }
-    dataset = dataset_dir.name
-    card.write_card(staging, dataset, version, tables, validation_block, pipeline_info, changes, len(input_files))
-    card.write_croissant(staging, dataset, version, tables, table_files)
-    data = manifest.build_manifest(
-        dataset=dataset, version=version, folder=staging, tables=tables, table_files=table_files,
-        input_files=input_files, validation=validation_block, pipeline_info=pipeline_info,
-        fingerprint=content.fingerprint, changes=changes,
-    )
+    # Two threads: Parquet writing, reading the previous version and hashing release the GIL,
+    # so they run beside the review pages and the card, which are Python.
+    with ThreadPoolExecutor(max_workers=PUBLISH_THREADS, thread_name_prefix="publish") as pool:
+        writing = start_tables(pool, staging, tables)
+        previous = latest_version(dataset_dir)
+        previous_digests = pool.submit(_previous_digests, dataset_dir, previous)
+        content = content or manifest.content_digest(tables)
+        review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings, pool)
+        shutil.copytree(report_dir, staging / VALIDATION_DIR)
+        previous_articles, before = previous_digests.result()
+        changes = manifest.article_changes(previous_articles, tables["articles"], previous, content.article_digests, before)
+        del previous_articles
+        manifest.write_json(staging / CHANGES_JSON, changes)
+        card.write_changes_markdown(staging, version, changes, tables["articles"])
+        validation_block = {
+            "success": validation.success,
+            "summary": validation.summary,
+            "critical_failures": validation.critical_failures,
+            "warnings": validation.warnings,
+            "results": f"{VALIDATION_DIR}/results.json",
+            "data_docs": f"{VALIDATION_DIR}/index.html",
+        }
+        dataset = dataset_dir.name
+        card.write_card(staging, dataset, version, tables, validation_block, pipeline_info, changes, len(input_files))
+        table_files = {name: writing[name].result() for name in tables}
+        card.write_croissant(staging, dataset, version, tables, table_files)
+        data = manifest.build_manifest(
+            dataset=dataset, version=version, folder=staging, tables=tables, table_files=table_files,
+            input_files=input_files, validation=validation_block, pipeline_info=pipeline_info,
+            fingerprint=content.fingerprint, changes=changes, pool=pool,
+        )
     manifest.write_json(staging / manifest.MANIFEST_NAME, data)
+
+
+def _previous_digests(dataset_dir: Path, previous: str | None) -> tuple[pa.Table | None, dict[str, str]]:
+    """The previous version's articles and their row digests (none for a first version)."""
+    if previous is None:
+        return None, {}
+    articles = pq.read_table(dataset_dir / previous / "articles.parquet")
+    return articles, manifest.row_digests("articles", articles, "article_id")

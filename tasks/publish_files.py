@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,22 +13,32 @@ from tasks.publish_naming import LATEST
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
 SCHEMAS = {"articles": ARTICLES_SCHEMA, "lines": LINES_SCHEMA, "rejects": REJECTS_SCHEMA}
-# Low-cardinality columns: dictionary encoding makes them small and fast to filter.
+# Low-cardinality columns: dictionary encoding makes them small and fast to filter. Items of
+# list columns are named by their Parquet path (`<column>.list.element[.<field>]`): tokens,
+# labels and evidence repeat across articles, and their dictionaries halve those columns.
 DICTIONARY_COLUMNS = {
-    "articles": ["source_file", "primary_theme", "primary_region", "dateline_source", "source_name", "published_at", "dataset_version"],
+    "articles": [
+        "source_file", "primary_theme", "primary_region", "dateline_source", "source_name", "published_at", "dataset_version",
+        "tokens.list.element", "reporters.list.element", "editors.list.element", "countries.list.element",
+        "themes.list.element.code", "themes.list.element.label", "topics.list.element.code", "topics.list.element.label",
+        "regions.list.element.adcode", "regions.list.element.name", "regions.list.element.level",
+        "quality_flags.list.element.flag", "theme_evidence.list.element", "region_evidence.list.element",
+    ],
     "lines": ["source_file", "role", "action", "reason", "dataset_version"],
     "rejects": ["reason", "dataset_version"],
 }
 ROW_GROUP_ROWS = {"articles": 10_000, "lines": 100_000}  # articles carry long texts and token lists
 DEFAULT_ROW_GROUP_ROWS = 50_000
-ZSTD_LEVEL = 9
+# zstd's default level: with the dictionaries above, the 20 MB benchmark's tables take the same
+# 11.3 MB as level 9 without them, written in 0.3 s instead of 1.3 s.
+ZSTD_LEVEL = 3
 
 
 def write_parquet(name: str, table: pa.Table, path: Path) -> None:
     """One table as Parquet: explicit schema (with column descriptions), zstd, dictionary-encoded low-cardinality columns."""
     schema = SCHEMAS.get(name, table.schema)
     table = table.select(schema.names).cast(schema)
-    dictionary = [c for c in DICTIONARY_COLUMNS.get(name, []) if c in schema.names]
+    dictionary = [c for c in DICTIONARY_COLUMNS.get(name, []) if c.split(".", 1)[0] in schema.names]
     pq.write_table(
         table,
         path,
@@ -46,6 +57,19 @@ def write_tables(folder: Path, tables: dict[str, pa.Table]) -> dict[str, str]:
     for name, table in tables.items():
         write_parquet(name, table, Path(folder) / files[name])
     return files
+
+
+def start_tables(pool: Executor, folder: Path, tables: dict[str, pa.Table]) -> dict[str, Future]:
+    """Write every table as `<folder>/<name>.parquet` on `pool`; name -> future of its file name.
+
+    Parquet encoding and compression release the GIL: on a thread pool the tables are written
+    while the caller renders the card and the review pages. Largest table first.
+    """
+    def write(name: str) -> str:
+        write_parquet(name, tables[name], Path(folder) / f"{name}.parquet")
+        return f"{name}.parquet"
+
+    return {name: pool.submit(write, name) for name in sorted(tables, key=lambda n: -tables[n].nbytes)}
 
 
 def fsync_tree(folder: Path) -> None:

@@ -67,14 +67,16 @@ QUALITY_COLUMNS = (
     "quality_score",
 )
 
-# The complements of the CJK and punctuation classes: counting is len() of what sub("") keeps.
-_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _SPACE = re.compile(r"\s+")
-# Unicode punctuation (categories P*) of the Basic Multilingual Plane, as one character class.
-_PUNCTUATION_CHARS = "".join(re.escape(chr(c)) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P"))
-_NOT_PUNCTUATION = re.compile("[^" + _PUNCTUATION_CHARS + "]+")
 _WORD_CHAR = re.compile(r"\w")
+_NO_WORD_LINE = re.compile(r"^[^\w\n]+$", re.M)
 _POLY = np.uint64(1_000_003)
+# Han characters and punctuation are counted on the article's array of code points (no text rebuilt).
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+# Unicode punctuation (categories P*) of the Basic Multilingual Plane; index 0x10000 stands for every
+# code point above it.
+_IS_PUNCTUATION = np.zeros(0x10001, dtype=bool)
+_IS_PUNCTUATION[[c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")]] = True
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
 
 
@@ -87,18 +89,45 @@ def _repetition_ratio(items: tuple, n: int) -> float:
     return sum(c for c in counts.values() if c > 1) / (len(items) - n + 1)
 
 
-def _char_repetition_ratio(chars: str, n: int) -> float:
+def _code_points(chars: str) -> np.ndarray:
+    return np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _code_repetition_ratio(code_points: np.ndarray, n: int) -> float:
     """_repetition_ratio over characters, vectorised: n-grams compared by a 64-bit rolling hash."""
-    if len(chars) < n:
+    if len(code_points) < n:
         return 0.0
-    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = code_points.astype(np.uint64)
     count = len(codes) - n + 1
-    ngrams = np.zeros(count, dtype=np.uint64)
-    for offset in range(n):
-        ngrams = ngrams * _POLY + codes[offset : offset + count]  # wraps modulo 2**64 by design
-    counts = np.unique(ngrams, return_counts=True)[1]
-    # Occurrences of repeated n-grams: the counts above 1, summed (no inverse index needed).
-    return float(counts[counts > 1].sum()) / count
+    ngrams = codes[:count].copy()
+    for offset in range(1, n):
+        ngrams *= _POLY  # wraps modulo 2**64 by design; in place: no array allocated per step
+        ngrams += codes[offset : offset + count]
+    return _repeated_share(ngrams)
+
+
+def _cjk_count(code_points: np.ndarray) -> int:
+    """Han characters (_CJK_RANGES): an unsigned difference up to a range's width is inside the range."""
+    inside = np.zeros(len(code_points), dtype=bool)
+    for low, high in _CJK_RANGES:
+        inside |= (code_points - np.uint32(low)) <= np.uint32(high - low)
+    return int(np.count_nonzero(inside))
+
+
+def _punctuation_count(code_points: np.ndarray) -> int:
+    """Characters of the punctuation class (BMP categories P*), by table look-up."""
+    return int(np.count_nonzero(_IS_PUNCTUATION[np.minimum(code_points, 0x10000)]))
+
+
+def _repeated_share(keys: np.ndarray) -> float:
+    """Share of the keys whose value occurs more than once (sorts `keys` in place)."""
+    keys.sort()
+    same = keys[1:] == keys[:-1]
+    # Occurrences of repeated values: every key equal to a neighbour in sorted order.
+    repeated = np.zeros(len(keys), dtype=bool)
+    repeated[1:] |= same
+    repeated[:-1] |= same
+    return int(np.count_nonzero(repeated)) / len(keys)
 
 
 def repeated_paragraph_count(paragraphs: list[str]) -> int:
@@ -146,9 +175,41 @@ def quality_score(signals: dict, char_count: int, paragraph_count: int, line_cou
 
 def _words(tokens: list[str]) -> tuple[str, ...]:
     """Tokens holding a word character (punctuation and spaces left out), decided once per distinct token."""
-    # isalnum() settles almost every token without the regex (\w is alnum or "_", per character).
-    dropped = {t for t in set(tokens) if not (t.isalnum() or _WORD_CHAR.search(t))}
+    unique = set(tokens)
+    lines = "\n".join(unique)
+    if lines.count("\n") == len(unique) - 1:
+        # One regex over the distinct tokens, a line each, finds those without \w ("" has none either).
+        dropped = set(_NO_WORD_LINE.findall(lines)) | ({""} & unique)
+    else:  # a token holding a line break
+        dropped = {t for t in unique if not (t.isalnum() or _WORD_CHAR.search(t))}
     return tuple(filterfalse(dropped.__contains__, tokens)) if dropped else tuple(tokens)
+
+
+def _word_repetition_ratio(tokens: list[str], n: int) -> float:
+    """_repetition_ratio(_words(tokens), n), exactly, on integer ids: each n-gram of ids packed into one
+    uint64 (exact while n ids of the distinct tokens fit in 64 bits), counted by sorting, not hashing tuples."""
+    unique = dict.fromkeys(tokens)
+    bits = max(1, (len(unique) - 1).bit_length())
+    if bits * n > 64:
+        return _repetition_ratio(_words(tokens), n)
+    index = dict(zip(unique, range(len(unique))))
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    lines = "\n".join(unique)
+    if lines.count("\n") != len(unique) - 1:  # a token holding a line break
+        return _repetition_ratio(_words(tokens), n)
+    dropped = _NO_WORD_LINE.findall(lines) + (["" ] if "" in unique else [])
+    if dropped:
+        keep = np.ones(len(unique), dtype=bool)
+        keep[[index[t] for t in dropped]] = False
+        ids = ids[keep[ids]]
+    if len(ids) < n:
+        return 0.0
+    count = len(ids) - n + 1
+    keys = ids[:count].copy()
+    for offset in range(1, n):
+        keys <<= np.uint64(bits)
+        keys |= ids[offset : offset + count]
+    return _repeated_share(keys)
 
 
 def quality_signals(article_row: dict) -> dict:
@@ -157,18 +218,22 @@ def quality_signals(article_row: dict) -> dict:
     paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
     chars = _SPACE.sub("", text)
     char_count = len(chars)
-    words = _words(article_row.get("tokens") or [])
-    sentences = [s for s in (_SPACE.sub("", s) for s in _SENTENCE_END.split(text)) if s]
+    # Sentences: the pieces between sentence ends that hold more than whitespace, measured without it.
+    pieces = _SENTENCE_END.split(text)
+    sentence_count = len(pieces) - pieces.count("") - sum(map(str.isspace, pieces))
+    # Their characters without whitespace: every character but the matched sentence ends, and split() took
+    # every line break (the \n+ branch) and only non-whitespace besides.
+    sentence_chars = char_count - (len(text) - sum(map(len, pieces)) - text.count("\n")) if sentence_count else 0
+    code_points = _code_points(chars)
     joins = len(article_row.get("joins") or [])
     # Each join folds one source line into the paragraph before it, so body lines = paragraphs + joins.
     body_lines = len(paragraphs) + joins
     signals = {
-        # Counted as what is left once every other character is deleted: no list of matches built.
-        "cjk_ratio": len(_NOT_CJK.sub("", chars)) / char_count if char_count else 0.0,
-        "punctuation_ratio": len(_NOT_PUNCTUATION.sub("", chars)) / char_count if char_count else 0.0,
-        "mean_sentence_length": sum(map(len, sentences)) / len(sentences) if sentences else 0.0,
-        "char_repetition_ratio": _char_repetition_ratio(chars, CHAR_NGRAM),
-        "word_repetition_ratio": _repetition_ratio(words, WORD_NGRAM),
+        "cjk_ratio": _cjk_count(code_points) / char_count if char_count else 0.0,
+        "punctuation_ratio": _punctuation_count(code_points) / char_count if char_count else 0.0,
+        "mean_sentence_length": sentence_chars / sentence_count if sentence_count else 0.0,
+        "char_repetition_ratio": _code_repetition_ratio(code_points, CHAR_NGRAM),
+        "word_repetition_ratio": _word_repetition_ratio(article_row.get("tokens") or [], WORD_NGRAM),
         "joined_line_share": joins / max(1, body_lines),
         "ocr_flag_count": sum(int(flag.get("count") or 0) for flag in article_row.get("quality_flags") or []),
         "repeated_paragraphs": repeated_paragraph_count(paragraphs),

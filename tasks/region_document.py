@@ -18,11 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from tasks.region_gazetteer import FULL, SHORT, load_gazetteer
 from tasks.region_home import configured_home, default_newspapers
 from tasks.region_mentions import PositionWeights, find_mentions
+from tasks.region_scan import TermScanner
 from tasks.schema import LEVEL_COUNTY, LEVEL_PREFECTURE
 
 # A site name ending in 网 followed by one of these is an ordinary word (大众网友, 北方网络).
@@ -46,12 +45,8 @@ DEFAULT_DOCUMENT_THRESHOLDS = DocumentHomeThresholds()
 
 
 @lru_cache(maxsize=1)
-def _newspaper_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for name, code in default_newspapers().items():
-        automaton.add_word(name, (name, code))
-    automaton.make_automaton()
-    return automaton
+def _newspaper_automaton() -> TermScanner:
+    return TermScanner((name, (name, code)) for name, code in default_newspapers().items())
 
 
 def newspaper_home(text: str) -> str | None:

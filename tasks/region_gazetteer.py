@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from tasks.config import DATA_DIR, ConfigError, file_digest, load_checked_yaml
+from tasks.region_scan import TermScanner
 from tasks.schema import LEVEL_COUNTY, LEVEL_PREFECTURE, LEVEL_PROVINCE
 
 ALIASES_FILE = DATA_DIR / "region_aliases.yaml"
@@ -59,6 +60,8 @@ class Gazetteer:
     org_weight: float
     version: str
     children: dict[str, list[str]] = field(default_factory=dict)
+    # The same terms as `automaton`, for scans (iter_long); None: scans use `automaton` itself.
+    scanner: TermScanner | None = None
 
     def parent(self, adcode: str) -> str | None:
         """The nearest existing ancestor: county -> prefecture (or province in municipalities)."""
@@ -181,6 +184,7 @@ def load_gazetteer() -> Gazetteer:
     version = (f"cpca-{metadata.version('cpca')}+{file_digest(adcodes)}"
                f"+aliases-{aliases['version']}+countries-{countries['version']}+{file_digest(ALIASES_FILE, COUNTRIES_FILE)}")
     gazetteer = Gazetteer(places, automaton, tuple(org["suffixes"]), int(org["max_gap"]), float(org["weight"]), version)
+    gazetteer.scanner = TermScanner(automaton.items())
     for code in places:
         parent = gazetteer.parent(code)
         if parent:

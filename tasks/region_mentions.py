@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tasks.region_gazetteer import NOT_PLACE, Gazetteer
 
@@ -32,8 +33,9 @@ class PositionWeights:
     dateline_window: int = 16  # a place this close to the first paragraph's start, followed by a date, is a dateline
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """One gazetteer match (a named tuple: built tens of thousands of times per run, cheaply)."""
+
     term: str
     kind: str  # FULL, SHORT, MULTI, HOME or COUNTRY
     payload: object  # adcodes, a home weight or an alpha-2 code
@@ -49,23 +51,18 @@ def _organisation_pattern(suffixes: tuple[str, ...], max_gap: int) -> re.Pattern
     return re.compile(f"{not_break}{{0,{max_gap}}}(?:{'|'.join(map(re.escape, suffixes))})")
 
 
-def _organisation_follows(gazetteer: Gazetteer, text: str, end: int) -> bool:
-    # One regex match in C instead of a Python loop over the gap lengths.
-    return _organisation_pattern(gazetteer.org_suffixes, gazetteer.org_max_gap).match(text, end + 1) is not None
-
-
 _CACHED_TEXT_CHARS = 2000  # longer texts are scanned each time: the cache must stay small (flat memory)
 
 
 @lru_cache(maxsize=1024)
-def _cached_matches(automaton, text: str) -> tuple:
-    return tuple(automaton.iter_long(text))
+def _cached_matches(scanner, text: str) -> tuple:
+    return tuple(scanner.iter_long(text))
 
 
-def _long_matches(automaton, text: str):
+def _long_matches(scanner, text: str):
     """The automaton's leftmost-longest matches in `text`. Remembered for short texts: about half of an
     article's paragraphs are source lines unchanged, which document_home_region has already scanned."""
-    return _cached_matches(automaton, text) if len(text) <= _CACHED_TEXT_CHARS else automaton.iter_long(text)
+    return _cached_matches(scanner, text) if len(text) <= _CACHED_TEXT_CHARS else scanner.iter_long(text)
 
 
 def _parts(headline: str, paragraphs: list[str], dateline: str | None, weights: PositionWeights):
@@ -82,8 +79,10 @@ def find_mentions(
 ) -> list[Mention]:
     """Every gazetteer match in reading order, leftmost-longest, with its position weight."""
     mentions = []
+    scanner = gazetteer.scanner or gazetteer.automaton
+    organisation = _organisation_pattern(gazetteer.org_suffixes, gazetteer.org_max_gap)
     for part, text, position in _parts(headline, paragraphs, dateline, weights):
-        for end, (term, kind, payload) in _long_matches(gazetteer.automaton, text):
+        for end, (term, kind, payload) in _long_matches(scanner, text):
             if term.endswith("市") and text[end + 1 : end + 2] == "场":
                 # 临海市场 is a seaside market, 天津市场 the Tianjin market: only the name before 市 counts.
                 term, end = term[:-1], end - 1
@@ -94,5 +93,6 @@ def find_mentions(
             weight = position
             if part == "p0" and start < weights.dateline_window and _DATELINE_DATE.match(text, end + 1):
                 weight = max(position, weights.dateline)
-            mentions.append(Mention(term, kind, payload, part, weight, _organisation_follows(gazetteer, text, end)))
+            # An organisation's suffix follows: the name only starts the organisation's name (weaker).
+            mentions.append(Mention(term, kind, payload, part, weight, organisation.match(text, end + 1) is not None))
     return mentions

@@ -4,22 +4,26 @@ One index of source documents and one page per document: the source lines in the
 original order, coloured by article and marked by role, with the reason for every
 dropped line, each article's reading order and joins numbered, and beside them the
 articles as published. Files are self-contained (inline CSS, no script, no network)
-and every input text is escaped by Jinja2's autoescape.
+and every input text is escaped: by Jinja2's autoescape in the templates, by
+tasks/review_html.py in the rows and cards it builds for them.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from tasks.publish_naming import REVIEW_DIR, VALIDATION_DIR
-from tasks.review_view import PAGE_PREFIX, PALETTE, document_view, role_class
+from tasks.review_html import article_cards, line_rows, swatches
+from tasks.review_view import ORPHAN_COLOUR, PAGE_PREFIX, PALETTE, document_view, role_class
 
 TEMPLATES = Path(__file__).parent / "templates"
 VALIDATION_RESULTS = f"{VALIDATION_DIR}/results.json"  # written by tasks/validate.py, moved by publishing
@@ -29,28 +33,38 @@ ARTICLE_COLUMNS = (
     "continued_from_page", "continued_to_page", "primary_theme", "primary_region", "reporters", "themes", "topics",
     "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags",
 )
+MAX_PENDING_PAGES = 8  # pages encoded and waiting for the writer thread
 LINE_COLUMNS = ("source_file", "line_no", "text", "clean_text", "role", "article_id", "action", "reason")
 
 
 def render_review(
-    articles: pa.Table, lines: pa.Table, out_dir: Path, validation_warnings: Iterable[str] = ()
+    articles: pa.Table, lines: pa.Table, out_dir: Path, validation_warnings: Iterable[str] = (), pool: Executor | None = None
 ) -> Path:
     """Write the review index and one page per source document under `out_dir`; return index.html.
 
     Documents are rendered one at a time from Arrow slices of the columns the pages show (never
-    the token lists), so memory holds one document's Python rows, not the whole corpus.
+    the token lists), so memory holds one document's Python rows, not the whole corpus. With a
+    thread `pool`, files are written on it while the next page is rendered.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     warnings = [str(w) for w in validation_warnings]
     env = _environment()
     page = env.get_template("review_document.html.j2")
-    documents, written = [], set()
+    documents, written, pending = [], set(), []
     for source_file, doc_articles, doc_lines in _documents(articles, lines):
         doc = document_view(source_file, doc_articles, doc_lines, warnings)
-        (out_dir / doc["page"]).write_text(page.render(doc=doc, palette=PALETTE), encoding="utf-8")
+        cards = {card["article_id"]: card for card in doc["articles"]}
+        html = page.render(
+            doc=doc,
+            line_rows=Markup(line_rows(doc["lines"], cards, ORPHAN_COLOUR, role_class)),  # escaped by review_html
+            article_cards=Markup(article_cards(doc["articles"])),
+        )
+        _write(pool, pending, out_dir / doc["page"], html)
         written.add(doc["page"])
         documents.append(_index_entry(doc))
+    for done in pending:
+        done.result()  # a failed write raises here
     for stale in out_dir.glob(f"{PAGE_PREFIX}*.html"):  # pages of documents no longer present
         if stale.name not in written:
             stale.unlink()
@@ -75,10 +89,20 @@ def render_review(
     return index
 
 
+def _write(pool: Executor | None, pending: list[Future], path: Path, html: str) -> None:
+    if pool is None:
+        path.write_bytes(html.encode("utf-8"))
+        return
+    while pending and (pending[0].done() or len(pending) >= MAX_PENDING_PAGES):  # memory stays a few pages
+        pending.pop(0).result()  # a failed write raises here
+    pending.append(pool.submit(path.write_bytes, html.encode("utf-8")))
+
+
 def _index_entry(doc: dict) -> dict:
     """What the index keeps of a rendered document: counts and article swatches, not its lines."""
     slim = {k: v for k, v in doc.items() if k not in ("lines", "articles")}
     slim["articles"] = [{"label": a["label"], "colour": a["colour"], "headline": a["headline"]} for a in doc["articles"]]
+    slim["swatches"] = Markup(swatches(doc["articles"]))  # escaped by review_html
     slim["line_count"] = len(doc["lines"])
     return slim
 
@@ -92,12 +116,18 @@ def _documents(articles: pa.Table, lines: pa.Table) -> Iterator[tuple[str, list[
         source_file = min(g[0] for g in (next_article, next_line) if g is not None)
         doc_articles, doc_lines = [], []
         if next_article is not None and next_article[0] == source_file:
-            doc_articles = next_article[1].to_pylist()
+            doc_articles = _rows(next_article[1])
             next_article = next(article_groups, None)
         if next_line is not None and next_line[0] == source_file:
-            doc_lines = next_line[1].to_pylist()
+            doc_lines = _rows(next_line[1])
             next_line = next(line_groups, None)
         yield source_file, doc_articles, doc_lines
+
+
+def _rows(table: pa.Table) -> list[dict]:
+    """The rows of `table` as dicts, converted a column at a time (faster than Table.to_pylist)."""
+    columns = table.to_pydict()
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
 def _groups(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
@@ -145,6 +175,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # each page extends the base template: no stat() of the files per page
     )
     env.globals["role_class"] = role_class
     return env

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from types import SimpleNamespace
 
 from tasks.schema import ACTION_DROPPED, ACTION_JOINED, PUBLISHED_ROLES, ROLE_BODY, ROLE_SUBHEAD
 
@@ -15,7 +14,6 @@ PALETTE = (
     "#96f2d7", "#ffc9c9", "#bac8ff", "#d8f5a2", "#eebefa", "#c5f6fa",
 )
 ORPHAN_COLOUR = "#ced4da"  # a line naming an article that the articles table lacks
-PARAGRAPH_ROLES = (ROLE_BODY, ROLE_SUBHEAD)  # lines that open a paragraph unless joined
 PARAGRAPH_ROLES = (ROLE_BODY, ROLE_SUBHEAD)  # lines that open a paragraph unless joined
 LIST_COLUMNS = ("reporters", "themes", "topics", "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags")
 
@@ -39,7 +37,10 @@ def role_class(role: str | None) -> str:
 
 
 def document_view(source_file: str, articles: list[dict], lines: list[dict], warnings: list[str]) -> dict:
-    """Everything a document page and its index row show, computed once."""
+    """Everything a document page and its index row show, computed once.
+
+    `lines` come back sorted by line_no; `articles` are cards (tasks/review_html.py renders both).
+    """
     # Article order as in tasks/tables.py: by first source line in reading order.
     articles = sorted(articles, key=lambda a: ((a["source_lines"] or [0])[:1], a["article_id"]))
     cards = {a["article_id"]: _article_card(i, a) for i, a in enumerate(articles)}
@@ -66,8 +67,7 @@ def document_view(source_file: str, articles: list[dict], lines: list[dict], war
         "source_file": source_file,
         "page": page_name(source_file),
         "articles": list(cards.values()),
-        # Namespaces, not dicts: Jinja tries an attribute before a key, and a page shows every line (-30 % time).
-        "lines": [SimpleNamespace(**_line_view(row, cards.get(row["article_id"]))) for row in lines],
+        "lines": lines,
         "roles": Counter(r["role"] for r in lines),
         "dropped": sum(1 for r in lines if r["action"] == ACTION_DROPPED),
         "incomplete": sum(1 for a in articles if not a["is_complete"]),
@@ -95,30 +95,6 @@ def _article_card(position: int, article: dict) -> dict:
     }
 
 
-def _line_view(row: dict, card: dict | None) -> dict:
-    """One source line as shown: its article marker, reading step, paragraph and join."""
-    view = {**row, "label": None, "colour": None, "step": None, "paragraph": None, "joined_to": None}
-    view["clean_differs"] = row["clean_text"] is not None and row["clean_text"] != row["text"].strip()
-    view["is_dropped"] = row["action"] == ACTION_DROPPED
-    view["role_class"] = role_class(row["role"])
-    if row["article_id"] is None:
-        return view
-    if card is None:
-        return {**view, "label": "A?", "colour": ORPHAN_COLOUR}
-    line_no = row["line_no"]
-    joined_to = card["joined_to"].get(line_no)
-    if joined_to is None and row["action"] == ACTION_JOINED:
-        joined_to = _previous(card["source_lines"], line_no)
-    return {
-        **view,
-        "label": card["label"],
-        "colour": card["colour"],
-        "step": card["step"].get(line_no),
-        "paragraph": card["paragraph_of"].get(line_no),
-        "joined_to": joined_to,
-    }
-
-
 def _paragraph_numbers(order: list[int], continuing: set[int], role_of: dict[int, str]) -> dict[int, int]:
     """Paragraph number of each body line in reading order; a joined line keeps its paragraph's."""
     numbers, current = {}, 0
@@ -130,7 +106,3 @@ def _paragraph_numbers(order: list[int], continuing: set[int], role_of: dict[int
         numbers[line_no] = current
     return numbers
 
-
-def _previous(order: list[int], line_no: int) -> int | None:
-    i = order.index(line_no) if line_no in order else -1
-    return order[i - 1] if i > 0 else None

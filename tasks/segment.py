@@ -30,7 +30,7 @@ MAX_RELABEL_LINES = 1500  # body lines up to which runs are relabelled globally 
 # whole-paragraph lines and no far joins; moving its paragraphs costs more than it repairs (gold
 # markdown B3 .947 -> .684 ungated); other pages get the one-pass move of single paragraphs.
 RELABEL_RUNS = False  # True: relabel every page, whatever its column evidence (for measuring)
-SCRAMBLED_THRESHOLD = 0.3  # column evidence from which paragraphs move as runs
+SCRAMBLED_THRESHOLD = 0.15  # column evidence from which paragraphs move as runs
 
 
 def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:

@@ -21,6 +21,7 @@ JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
 CANDIDATE_WINDOW = 80  # content lines either side searched for a continuation (a page's span)
 SHORTLIST = 8  # targets per open line that get the evidence read across the break
+EXPLAIN: dict | None = None  # diagnostics only (tests/scrambler_diag.py): (a, b) -> (cheap, dear) scores
 
 
 def body_text(text: str) -> str:
@@ -142,6 +143,8 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
             if not is_open and not (doubled and starts_mid[b] >= 0.9):
                 continue
             pairs.append((float(cheap[k]) + dear(ta, texts[b], doubled, model), a, b))
+            if EXPLAIN is not None:
+                EXPLAIN[(a, b)] = (float(cheap[k]), pairs[-1][0] - float(cheap[k]))
     return pairs
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from tasks.segment_joins import bridge_word, doubled_overlap, mid_start
 from tasks.segment_ngram import CharModel
 from tasks.segment_starts import name_follows, sentence_start, subject_open
+from tasks.segment_wordlm import span_llr
 
 WEIGHTS = {
     "adjacent": 0.8,  # b is the next body line after a in file order
@@ -17,12 +18,13 @@ WEIGHTS = {
     "mid_start": 1.5,
     "doubled": 2.0,
     "bridge_word": 1.0,
+    "span": 0.3,  # per nat of the dictionary word model's ratio across the break (tasks/segment_wordlm.py)
     "ngram": 0.3,  # per nat of the character n-gram ratio across the break (tasks/segment_ngram.py)
     "ngram_negative": 0.0,  # per nat when b reads worse after a than on its own
     "sentence_start": -1.0,  # b opens a sentence or paragraph (tasks/segment_starts.py) ...
     "adjacent_start": 1.0,  # ... scaled by this when b is the next line: layout order vouches for it
-    "cohesion": 2.5,  # TF-IDF cosine of b's run with a's article so far
-    "home_cohesion": -1.5,  # ... against b's run with the text it stands under
+    "cohesion": 4.5,  # TF-IDF cosine of b's run with a's article so far
+    "home_cohesion": -2.5,  # ... against b's run with the text it stands under
     "quoted_end": -0.6,  # a ends with a closing quote: more often a title than a column break
 }
 
@@ -50,6 +52,8 @@ def dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
     w = WEIGHTS
     score = w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
     score += w["bridge_word"] * bridge_word(ta, tb)
+    if w["span"]:
+        score += w["span"] * span_llr(ta, tb)
     if model is not None:
         llr = model.cross_llr(ta, tb)
         score += w["ngram"] * llr if llr > 0 else w["ngram_negative"] * llr

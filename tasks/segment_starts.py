@@ -11,10 +11,18 @@ import re
 from functools import lru_cache
 
 from tasks.segment_heads import lexicon
+from tasks.tokenize import is_known_word
 
 SPEAKER_MAX = 18  # characters before the speech verb that can still name a speaker
 SUBJECT_MAX = 16  # characters of an open sentence without a comma that may still be naming its subject
 _CLAUSE = re.compile(r"[。！？!?；;”]")
+# Subjects that open a sentence before a speech verb besides names and offices: personal pronouns,
+# optionally with an adverb (`她还提出，`, `他们也表示，`), and bodies named by an institution's
+# suffix (`市体育局表示，`). TODO: move to tasks/data/segment_lexicon.yaml (not this module's file).
+PRONOUNS = ("她们", "他们", "我们", "大家", "她", "他", "我", "该局", "该公司")
+ADVERBS = ("同时", "还", "也", "则", "又", "均", "都", "进一步", "再次", "")
+INSTITUTIONS = ("局", "委", "部", "厅", "办", "院", "会", "中心", "政府", "公司", "集团", "协会", "学校", "大学",
+                "组", "所", "处", "站", "馆", "队")
 
 
 @lru_cache(maxsize=1)
@@ -38,13 +46,23 @@ def sentence_start(text: str) -> float:
         who = said.group(1)
         # an office and its title (`某局负责人`), or a name of three characters or more (`刘海燕`)
         office = any(t in who for t in titles)
-        if office or (len(who) >= 3 and who.startswith(surnames)):
+        if office or (len(who) >= 3 and who.startswith(surnames)) or _other_subject(who, surnames):
             return 1.0
     if text.startswith("“"):
         return 0.8
     if opener.match(text):
         return 0.6
     return 0.0
+
+
+def _other_subject(who: str, surnames: tuple[str, ...]) -> bool:
+    """A two-character name that is no dictionary word (`钟敏`; `文化`, `方面` are words), a
+    pronoun with an adverb, or a body of three characters or more named by its institution."""
+    if len(who) == 2 and who.startswith(surnames) and not is_known_word(who):
+        return True
+    if any(who == p + a for p in PRONOUNS for a in ADVERBS):
+        return True
+    return len(who) >= 3 and who.endswith(INSTITUTIONS)
 
 
 def expects_name(text: str) -> bool:

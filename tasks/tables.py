@@ -5,9 +5,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tasks import dedup
 from tasks.records import Reject
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
@@ -15,6 +17,7 @@ from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 # Rows are converted this many at a time: the Python lists of one column chunk are transient, so
 # peak memory no longer grows with a whole column of Python objects on top of the rows themselves.
 CHUNK_ROWS = 4096
+MIN_RUN_ROWS = 8  # sorting slices runs of consecutive rows when they average this many rows, else takes rows
 
 
 def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = CHUNK_ROWS) -> pa.Table:
@@ -22,13 +25,14 @@ def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = 
 
 
 def _batches(rows: list[dict], schema: pa.Schema, version: str | None, chunk_rows: int = CHUNK_ROWS) -> list[pa.RecordBatch]:
-    names = [name for name in schema.names if name != "dataset_version"]
+    # The rows become one struct array each chunk: Arrow reads the dicts in C++, with no Python
+    # pass per column; a key missing from a row is a null, as row.get would give.
+    row_type = pa.struct([field for field in schema if field.name != "dataset_version"])
     batches = []
     for start in range(0, len(rows), chunk_rows):
-        chunk = rows[start : start + chunk_rows]
-        columns = {name: [row.get(name) for row in chunk] for name in names}
-        columns["dataset_version"] = [version] * len(chunk)
-        batches.append(pa.RecordBatch.from_pydict(columns, schema=schema))
+        columns = pa.array(rows[start : start + chunk_rows], type=row_type).flatten()
+        versions = pa.array([version] * len(columns[0]) if version is not None else pa.nulls(len(columns[0])), pa.string())
+        batches.append(pa.RecordBatch.from_arrays(columns + [versions], schema=schema))
     return batches
 
 
@@ -65,6 +69,7 @@ class TableBuilder:
         self.article_batches: list[pa.RecordBatch] = []
         self.line_batches: list[pa.RecordBatch] = []
         self.first_lines: list[int] = []  # per article, its first source line: the sort key of articles_table
+        self.sketches: list[dedup.Sketches] = []  # per batch, what duplicate marking needs of its texts
         self.results: list = []  # the DocumentResults without their rows (stage and rule counts)
 
     def add(self, results: Iterable) -> TableBuilder:
@@ -73,6 +78,8 @@ class TableBuilder:
         article_rows = [row for r in results for row in r.article_rows]
         self.first_lines.extend((row["source_lines"][:1] or [0])[0] for row in article_rows)
         self.article_batches += _batches(article_rows, ARTICLES_SCHEMA, None)
+        # Texts are sketched as they arrive: with workers still running, this overlaps their work.
+        self.sketches.append(dedup.sketch_texts([row.get("text") for row in article_rows]))
         self.line_batches += _batches([row for r in results for row in r.line_rows], LINES_SCHEMA, None)
         self.results += [replace(r, article_rows=[], line_rows=[]) for r in results]
         return self
@@ -90,33 +97,38 @@ class TableBuilder:
 
     def finish(self, version: str, rejects: Iterable[Reject], previous=()) -> dict[str, pa.Table]:
         """articles, lines and rejects tables of `version`; articles marked against `previous` (tasks/dedup.py)."""
-        from tasks import dedup  # datasketch: only where duplicates are marked
-
         articles = pa.Table.from_batches(self.article_batches, schema=ARTICLES_SCHEMA)
         first = pa.array(self.first_lines, pa.int64())
-        self.article_batches, self.first_lines = [], []
+        sketches = dedup.concat_sketches(self.sketches)
+        self.article_batches, self.first_lines, self.sketches = [], [], []
+        marks = dedup.duplicate_marks(articles.column("article_id").to_pylist(), sketches, previous=previous)
+        del sketches
+        articles = _set(articles, "duplicate_of", [m.duplicate_of for m in marks])
+        articles = _set(articles, "near_duplicate_score", [m.near_duplicate_score for m in marks])
+        articles = _set(articles, "dataset_version", [version] * articles.num_rows)
         keys = pa.table({"f": articles.column("source_file"), "l": first, "a": articles.column("article_id")})
         articles = _ordered(articles, keys)
-        pairs = [{"article_id": a, "text": t} for a, t in zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist())]
-        marks = dedup.mark_duplicates(pairs, previous=previous)
-        del pairs
-        ids = articles.column("article_id").to_pylist()
-        articles = _set(articles, "duplicate_of", [marks[i][0] for i in ids])
-        articles = _set(articles, "near_duplicate_score", [marks[i][1] for i in ids])
-        articles = _set(articles, "dataset_version", [version] * articles.num_rows)
         lines = pa.Table.from_batches(self.line_batches, schema=LINES_SCHEMA)
         self.line_batches = []
-        lines = _ordered(lines, lines.select(["source_file", "line_no"]))
         lines = _set(lines, "dataset_version", [version] * lines.num_rows)
+        lines = _ordered(lines, lines.select(["source_file", "line_no"]))
         return {"articles": articles, "lines": lines, "rejects": rejects_table(rejects, version)}
 
 
 def _ordered(table: pa.Table, keys: pa.Table) -> pa.Table:
-    """`table` sorted by the columns of `keys` (UTF-8 byte order is Python's str order); no copy when already sorted."""
-    indices = pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names])
-    if pc.all(pc.equal(indices, pa.array(range(len(indices)), indices.type))).as_py() in (True, None):
+    """`table` sorted by the columns of `keys` (UTF-8 byte order is Python's str order).
+
+    Rows arrive a document at a time, so the order is mostly runs of consecutive rows: those are
+    sliced (no copy) rather than taken row by row.
+    """
+    indices = pc.sort_indices(keys, sort_keys=[(name, "ascending") for name in keys.column_names]).to_numpy()
+    breaks = np.flatnonzero(np.diff(indices) != 1) + 1
+    if len(breaks) == 0:
         return table
-    return table.take(indices)
+    if len(breaks) > len(indices) // MIN_RUN_ROWS:
+        return table.take(indices)
+    starts, ends = np.concatenate([[0], breaks]), np.concatenate([breaks, [len(indices)]])
+    return pa.concat_tables([table.slice(indices[s], e - s) for s, e in zip(starts.tolist(), ends.tolist())])
 
 
 def _set(table: pa.Table, name: str, values: list) -> pa.Table:

@@ -6,7 +6,7 @@ terms of all themes go into one Aho-Corasick automaton for leftmost-longest matc
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -14,6 +14,7 @@ from pathlib import Path
 import ahocorasick
 
 from tasks.config import DATA_DIR, file_digest, load_checked_yaml
+from tasks.region_scan import TermScanner
 
 IPTC_FILE = DATA_DIR / "iptc_mediatopics.yaml"
 TOPICS_FILE = DATA_DIR / "topics.yaml"
@@ -40,6 +41,10 @@ class Lexicon:
     automaton: ahocorasick.Automaton
     version: str
     headline_weight: float
+    # The same terms as `automaton`, for scans; None: count_terms scans `automaton` itself.
+    scanner: TermScanner | None = None
+    # Values derived from the terms once per process (tasks/themes.py: specificity per term).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def count_terms(self, text: str) -> Counter[str]:
         """Occurrences of each known term in text, leftmost-longest and non-overlapping."""
@@ -47,7 +52,7 @@ class Lexicon:
         if not text or len(self.automaton) == 0:
             return counts
         # Counter over a map of itemgetters: the whole loop runs in C.
-        counts.update(map(_TERM, map(_VALUE, self.automaton.iter_long(text))))
+        counts.update(map(_TERM, map(_VALUE, (self.scanner or self.automaton).iter_long(text))))
         return counts
 
     def entries(self, term: str) -> tuple[tuple[int, float, float], ...]:
@@ -72,7 +77,8 @@ def _build(categories: list[Category], term_groups: list[list[dict]], version: s
         automaton.add_word(term, (term, entries))
     if weights:
         automaton.make_automaton()
-    return Lexicon(tuple(categories), automaton, version, headline_weight)
+    scanner = TermScanner(automaton.items()) if weights else None
+    return Lexicon(tuple(categories), automaton, version, headline_weight, scanner)
 
 
 def load_themes(path: Path = IPTC_FILE) -> Lexicon:

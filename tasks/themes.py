@@ -16,6 +16,8 @@ so a reader can see why.
 from __future__ import annotations
 
 import math
+from heapq import nlargest
+from operator import itemgetter
 from collections import Counter
 from dataclasses import dataclass
 
@@ -47,7 +49,7 @@ DEFAULT_THRESHOLDS = ThemeThresholds()
 @dataclass
 class _Scored:
     raw: list[float]
-    terms: list[Counter[str]]  # per category: term -> body count
+    terms: list[dict[str, int]]  # per category: term -> body count, in order of first mention
     head_terms: list[set[str]]
 
 
@@ -61,35 +63,57 @@ def _lede(text: str, chars: int) -> tuple[str, str]:
     return first[:cut], first[cut:] + newline + rest
 
 
+def _term_info(lexicon: Lexicon, t: ThemeThresholds) -> dict[str, tuple[tuple[int, float, float, float], ...]]:
+    """term -> (category index, weight * specificity factor, lead, lede_weight * lead) per entry, once per lexicon.
+
+    The products are the first factors of the expressions in `_score`, evaluated in the same order,
+    so precomputing them leaves every score bit for bit the same.
+    """
+    key = ("term_info", t.specificity, t.lede_weight)
+    info = lexicon.memo.get(key)
+    if info is None:
+        info = {}
+        for term, (_, entries) in lexicon.automaton.items():
+            specific = len(entries) ** -t.specificity
+            info[term] = tuple(
+                (index, weight * specific, lead, t.lede_weight * lead) for index, weight, lead in entries
+            )
+        lexicon.memo[key] = info
+    return info
+
+
 def _score(lexicon: Lexicon, headline: str, text: str, t: ThemeThresholds = DEFAULT_THRESHOLDS) -> _Scored:
     size = len(lexicon.categories)
-    scored = _Scored([0.0] * size, [Counter() for _ in range(size)], [set() for _ in range(size)])
+    raw = [0.0] * size
+    # Plain dicts and sets: ~40 categories per call, Counter() construction alone cost more than the scoring.
+    terms: list[dict[str, int]] = [{} for _ in range(size)]
+    head_terms: list[set[str]] = [set() for _ in range(size)]
+    info = _term_info(lexicon, t)
+    log, headline_weight = math.log, lexicon.headline_weight
     lede, rest = _lede(text, t.lede_chars)
     lede_counts = lexicon.count_terms(lede)
-    body_counts = lede_counts + lexicon.count_terms(rest)
-    for part, counts in (("body", body_counts), ("headline", lexicon.count_terms(headline))):
-        for term, count in counts.items():
-            entries = lexicon.entries(term)
-            specific = len(entries) ** -t.specificity
-            # 1 + ln(count): the fifth mention of a term says less than the first.
-            repeated = 1.0 + math.log(count)
-            for index, weight, lead in entries:
-                if part == "headline":
-                    mass = repeated * lexicon.headline_weight * lead
-                elif term in lede_counts:
-                    mass = repeated + t.lede_weight * lead - 1.0  # the first mention stood in the lede
-                else:
-                    mass = repeated
-                scored.raw[index] += weight * specific * mass
-                if part == "body":
-                    scored.terms[index][term] += count
-                else:
-                    scored.head_terms[index].add(term)
-    return scored
+    rest_counts = lexicon.count_terms(rest)
+    # Body terms in the order of Counter(lede) + Counter(rest): lede terms first, then the others.
+    body = [(term, count + rest_counts.get(term, 0), True) for term, count in lede_counts.items()]
+    body += [(term, count, False) for term, count in rest_counts.items() if term not in lede_counts]
+    for term, count, in_lede in body:
+        # 1 + ln(count): the fifth mention of a term says less than the first.
+        repeated = 1.0 + log(count)
+        for index, weight_specific, _, lede_lead in info[term]:
+            # A term of the lede: its first mention stood in the lede.
+            raw[index] += weight_specific * (repeated + lede_lead - 1.0 if in_lede else repeated)
+            terms[index][term] = count  # each term once per category
+    for term, count in lexicon.count_terms(headline).items():
+        repeated = 1.0 + log(count)
+        for index, weight_specific, lead, _ in info[term]:
+            raw[index] += weight_specific * (repeated * headline_weight * lead)
+            head_terms[index].add(term)
+    return _Scored(raw, terms, head_terms)
 
 
 def _evidence(code: str, scored: _Scored, index: int, limit: int) -> str:
-    body = ", ".join(f"{t}×{c}" for t, c in scored.terms[index].most_common(limit))
+    # Counter.most_common(limit) without building a Counter: the same nlargest call.
+    body = ", ".join(f"{t}×{c}" for t, c in nlargest(limit, scored.terms[index].items(), key=itemgetter(1)))
     head = ", ".join(sorted(scored.head_terms[index])[:limit])
     text = f"{code} {body}" if body else code
     return f"{text} (headline: {head})" if head else text

@@ -21,6 +21,7 @@ import hashlib
 import logging
 import threading
 from functools import lru_cache
+from itertools import chain
 from math import log
 from pathlib import Path
 
@@ -71,19 +72,22 @@ def tokenize(text: str) -> list[str]:
     """jieba precise-mode tokens of `text` (HMM on), whitespace-only tokens dropped."""
     if not text:
         return []
-    load_dictionary()
-    tokens: list[str] = []
-    for block in _RE_HAN.split(text):
-        if not block:
-            continue
-        if _RE_HAN.match(block):
-            tokens.extend(_cut_block(block))
-        else:
-            # jieba yields whitespace runs whole and every other character alone; we drop whitespace.
-            for piece in _RE_SKIP.split(block):
-                if piece and not _RE_SKIP.match(piece):
-                    tokens.extend(char for char in piece if char.strip())
+    if not _loaded:  # skips the lock once loaded
+        load_dictionary()
+    # split() with a capturing group alternates: other text, a Han block, other text, ... other text.
+    # jieba yields whitespace runs whole and every other character alone; we drop whitespace, so the
+    # other text's tokens are the characters of its str.split() pieces (str.split and re's \s agree on
+    # what is whitespace). Chained iterators keep the loop over blocks in C.
+    parts = _RE_HAN.split(text)
+    others = map(_chain_chars, map(str.split, parts[::2]))
+    tokens = list(_chain(_chain(zip(others, map(_cut_block, parts[1::2])))))
+    if parts[-1]:
+        tokens.extend("".join(parts[-1].split()))
     return tokens
+
+
+_chain = chain.from_iterable
+_chain_chars = chain.from_iterable  # list of pieces -> their characters
 
 
 HMM_MAX_RUN = 400

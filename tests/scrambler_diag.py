@@ -15,6 +15,8 @@ from collections import Counter
 
 def wrong_joins(pages: int, seed: int, kind: str) -> list[dict]:
     """One record per predicted join gold lacks: side texts and the target's gold situation."""
+    from tasks import segment_links
+    from tasks.schema import ROLE_CONTENT
     from tasks.segment import segment_document
     from tests.scrambler import page_inputs, scrambled_page
     from tests.scrambler_articles import ARTICLES
@@ -27,7 +29,18 @@ def wrong_joins(pages: int, seed: int, kind: str) -> list[dict]:
         article_of = {n: a["id"] for a in gold["articles"] for n in a["body_lines"]}
         gold_joins = {tuple(j) for a in gold["articles"] for j in a["joins"]}
         gold_targets = {b for _, b in gold_joins}
-        for art in segment_document(doc, clean).articles:
+        gold_next = dict(gold_joins)
+        gold_prev = {b: a for a, b in gold_joins}
+        index = {line.line_no: k for k, line in enumerate(x for x in clean if x.role == ROLE_CONTENT)}
+        segment_links.EXPLAIN = explain = {}
+        result = segment_document(doc, clean)
+        segment_links.EXPLAIN = None
+
+        def scored(a, b):
+            got = explain.get((index.get(a), index.get(b)))
+            return f"{got[0]:+.2f}{got[1]:+.2f}" if got else "  unscored "
+
+        for art in result.articles:
             for a, b in (tuple(j) for j in art.joins):
                 if (a, b) in gold_joins:
                     continue
@@ -39,7 +52,10 @@ def wrong_joins(pages: int, seed: int, kind: str) -> list[dict]:
                     why = "continues another line"
                 else:
                     why = "paragraph start"
-                found.append({"page": page, "a": lines[a - 1].strip(), "b": lines[b - 1].strip(), "why": why})
+                found.append({"page": page, "a": lines[a - 1].strip(), "b": lines[b - 1].strip(), "why": why,
+                              "score": scored(a, b),
+                              "a_gold": (scored(a, gold_next[a]) + " " + lines[gold_next[a] - 1].strip()[:10]) if a in gold_next else "-",
+                              "b_gold": (scored(gold_prev[b], b) + " …" + lines[gold_prev[b] - 1].strip()[-8:]) if b in gold_prev else "-"})
     return found
 
 
@@ -53,7 +69,8 @@ def main() -> None:
     found = wrong_joins(args.pages, args.seed, args.kind)
     print("wrong joins:", len(found), dict(Counter(f["why"] for f in found)))
     for f in found[: args.show]:
-        print(f"[{f['page']}] {f['why']:>22}: …{f['a'][-12:]} ‖ {f['b'][:16]}…")
+        print(f"[{f['page']}] {f['why']:>22}: …{f['a'][-12:]} ‖ {f['b'][:16]}… {f['score']}")
+        print(f"      a→gold {f['a_gold']}   gold→b {f['b_gold']}")
 
 
 if __name__ == "__main__":

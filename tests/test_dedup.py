@@ -168,3 +168,30 @@ def test_short_or_empty_texts_are_never_marked(text):
 )
 def test_normalize_for_dedup(raw, expected):
     assert normalize_for_dedup(raw) == expected
+
+
+def test_signatures_and_bands_are_datasketchs(story, same_theme_articles):
+    """The numpy MinHash equals datasketch's MinHash (affine32) and the bands its MinHashLSH picks."""
+    from datasketch import MinHash, MinHashLSH
+
+    from tasks import dedup
+
+    texts = [dedup.normalize_for_dedup(t) for t in [story] + [row["text"] for row in same_theme_articles[:12]]]
+    template = MinHash(num_perm=dedup.DEFAULT_NUM_PERM, seed=dedup.MINHASH_SEED, hashfunc=lambda value: value)
+    for text, signature in zip(texts, dedup.signatures(texts)):
+        sketch = template.copy()
+        sketch.update_batch(dedup.shingle_hashes(text))
+        assert (sketch.hashvalues == signature).all()
+    threshold = dedup.DEFAULT_THRESHOLD - dedup.LSH_MARGIN
+    index = MinHashLSH(threshold=threshold, num_perm=dedup.DEFAULT_NUM_PERM)
+    assert dedup.lsh_bands(threshold, dedup.DEFAULT_NUM_PERM) == (index.b, index.r)
+
+
+def test_sketches_of_batches_give_the_marks_of_one_pass(story, same_theme_articles):
+    from tasks import dedup
+
+    rows = [_row("a1", story), _row("a2", "新华社电 " + story), _row("a3", story)] + same_theme_articles
+    ids, texts = [r["article_id"] for r in rows], [r["text"] for r in rows]
+    parts = [dedup.sketch_texts(texts[:2]), dedup.sketch_texts(texts[2:])]
+    previous = [("p1", story + "（完）")]
+    assert dict(zip(ids, dedup.duplicate_marks(ids, dedup.concat_sketches(parts), previous))) == mark_duplicates(rows, previous)

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from tasks import manifest, publish
+from tasks import manifest, publish, publish_files
 from tasks.card import escape_md
 from tests.conftest import PROJECT_ROOT
 from tests.publish_tables import DAY, INPUT_FILES, PIPELINE_INFO, article_rows, fake_outcome, make_tables, publish_tables
@@ -290,3 +290,26 @@ def test_fsync_tree_syncs_top_files_and_folders(tmp_path, monkeypatch):
     monkeypatch.setattr(publish_files, "fsync", lambda path: synced.append(Path(path).relative_to(tmp_path).as_posix()))
     publish_files.fsync_tree(tmp_path)
     assert synced == ["articles.parquet", "review", "."]
+
+
+def test_content_digest_ignores_chunks_dictionaries_and_row_order_but_not_values(tmp_path):
+    """The digests come from Arrow buffers: chunk layout, dictionary encoding, row order and a Parquet
+    round trip change nothing; one changed value changes the fingerprint and that article's digest only."""
+    import pyarrow as pa
+
+    tables = make_tables()
+    content = manifest.content_digest(tables)
+    lines = tables["lines"]
+    relaid = dict(tables, lines=pa.concat_tables([lines.slice(3), lines.slice(0, 3)]),
+                  articles=pa.concat_tables([tables["articles"].slice(0, 1), tables["articles"].slice(1)]))
+    assert manifest.content_digest(relaid) == content
+    folder = tmp_path / "t"
+    folder.mkdir()
+    publish_files.write_tables(folder, tables)
+    read_back = {name: pq.read_table(folder / f"{name}.parquet") for name in tables}
+    assert manifest.content_digest(read_back) == content
+    rows = article_rows()
+    rows[1]["reporters"] = ["李四"]
+    changed = manifest.content_digest(make_tables(articles=rows))
+    assert changed.fingerprint != content.fingerprint
+    assert {k for k in content.article_digests if content.article_digests[k] != changed.article_digests[k]} == {rows[1]["article_id"]}

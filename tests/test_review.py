@@ -227,3 +227,15 @@ def test_pages_do_not_depend_on_row_order_or_extra_documents(tmp_path):
     only_lines = pa.Table.from_pylist([{**lines.slice(0, 1).to_pylist()[0], "source_file": "无文章.txt"}], schema=LINES_SCHEMA)
     render_review(articles, pa.concat_tables([lines, only_lines]), tmp_path / "extra")
     assert (tmp_path / "extra" / page_name("无文章.txt")).exists()
+
+
+@pytest.mark.parametrize("values", [["<a>", "b&c", "'\"", ""], ["x\0<y>", "<z>"], [], [None, 3]])
+def test_bulk_escaping_equals_escaping_each_value(values):
+    """Escaping a page's texts in one pass gives what escaping each does, even when a text holds the separator."""
+    import markupsafe
+
+    from tasks.review_html import escape_all, escaped_join
+
+    expected = [str(markupsafe.escape(v)) for v in values]
+    assert escape_all(values) == expected
+    assert escaped_join(values, "<br>") == "<br>".join(expected)

@@ -11,6 +11,11 @@ from tasks.segment_starts import expects_name, sentence_start
     ("据了解,全市已建成", 0.6),  # a paragraph opener
     ("国庆说,改造内容包括", 0.0),  # the tail of a name cut at a break
     ("征求居民意见,做到一小区一方案。", 0.0),
+    ("钟敏表示,博物馆还将", 1.0),  # a two-character name jieba does not know as a word
+    ("她还提出,应加快培养", 1.0),  # a pronoun and an adverb
+    ("市体育局表示,今后将", 1.0),  # a body named by its institution
+    ("文化表示,", 0.0),  # a dictionary word is no name
+    ("人表示,学徒制让企业", 0.0),  # the tail of `负责人` cut at a break
 ])
 def test_sentence_start(text, expected):
     assert sentence_start(text) == expected

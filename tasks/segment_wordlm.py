@@ -1,0 +1,103 @@
+"""Word-level evidence across a column break from jieba's dictionary (a unigram word model).
+
+`span_llr(a, b)` asks how much better a's last and b's first characters read as one stretch of
+text than as two: log Z(joined) - log Z(left) - log Z(right), where Z sums the probability of
+every segmentation into dictionary words (jieba's word frequencies; characters it lacks get
+its unknown-word probability). Only words spanning the break make the joined stretch likelier,
+so the ratio is >= 0, large when the break cut a frequent word whose pieces are rare on their
+own (`包` + `括外墙` -> 包括), small when the pieces are words anyway (`市` + `民对` -> 市民).
+It grades what a yes/no dictionary look-up (segment_joins.bridge_word) only detects.
+
+Cost: the sums over each side are memoised per line end and line start; a pair only walks the
+words that start in a's tail and reach into b (the dictionary's prefix table stops the walk).
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from tasks import tokenize
+
+SIDE = 4  # CJK characters read on each side of the break
+LLR_CAP = 4.0  # one very rare piece must not decide a pair alone
+WORD_BONUS = 0.0  # log factor on every word's probability: a unigram model alone overrates fewer, longer words
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]{1,%d}$" % SIDE)
+_CJK_HEAD = re.compile(r"[\u4e00-\u9fff]{1,%d}" % SIDE)
+
+
+def _word_prob(word: str) -> float | None:
+    """Probability of `word` in jieba's unigram model; None when it is no dictionary word.
+
+    Reads the table tasks/tokenize.py builds (no public accessor yet: asked for one)."""
+    if not tokenize._loaded:  # noqa: SLF001
+        tokenize.load_dictionary()
+    lp = tokenize._log_prob.get(word)  # noqa: SLF001
+    return math.exp(lp + WORD_BONUS) if lp is not None else None
+
+
+@lru_cache(maxsize=1)
+def _unknown() -> float:
+    tokenize.load_dictionary()
+    return math.exp(tokenize._unknown_log_prob + WORD_BONUS)  # noqa: SLF001
+
+
+@lru_cache(maxsize=1 << 15)
+def _forward(text: str) -> tuple[float, ...]:
+    """Z of every prefix of `text` (Z of the empty prefix is 1)."""
+    z = [1.0] + [0.0] * len(text)
+    for i in range(len(text)):
+        if not z[i]:
+            continue
+        z[i + 1] += z[i] * (_word_prob(text[i]) or _unknown())
+        for j in range(i + 2, len(text) + 1):
+            piece = text[i:j]
+            if not tokenize.is_word_prefix(piece):
+                break
+            p = _word_prob(piece)
+            if p:
+                z[j] += z[i] * p
+    return tuple(z)
+
+
+@lru_cache(maxsize=1 << 15)
+def _backward(text: str) -> tuple[float, ...]:
+    """Z of every suffix of `text`: entry j is Z(text[j:]) (Z of the empty suffix is 1)."""
+    n = len(text)
+    z = [0.0] * n + [1.0]
+    for i in range(n - 1, -1, -1):
+        total = (_word_prob(text[i]) or _unknown()) * z[i + 1]
+        for j in range(i + 2, n + 1):
+            piece = text[i:j]
+            if not tokenize.is_word_prefix(piece):
+                break
+            p = _word_prob(piece)
+            if p:
+                total += p * z[j]
+        z[i] = total
+    return tuple(z)
+
+
+def span_llr(a: str, b: str) -> float:
+    """log of how much likelier a's tail and b's head read as one text than as two (>= 0, capped)."""
+    left, right = _CJK_TAIL.search(a.rstrip()), _CJK_HEAD.match(b.lstrip())
+    if not left or not right:
+        return 0.0
+    left, right = left.group(0), right.group(0)
+    alpha, beta = _forward(left), _backward(right)
+    m = len(left)
+    spanning = 0.0
+    for i in range(m):
+        word = left[i:]
+        if not tokenize.is_word_prefix(word):
+            continue
+        for j, char in enumerate(right, 1):
+            word += char
+            if not tokenize.is_word_prefix(word):
+                break
+            p = _word_prob(word)
+            if p:
+                spanning += alpha[i] * p * beta[j]
+    if not spanning:
+        return 0.0
+    return min(LLR_CAP, math.log1p(spanning / (alpha[m] * beta[0])))

@@ -1,0 +1,19 @@
+"""Dictionary word-model evidence across a column break (tasks/segment_wordlm.py)."""
+import pytest
+
+from tasks.segment_wordlm import LLR_CAP, span_llr
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("改造内容包", "括外墙保温", 3.0, LLR_CAP),  # 包括 cut in two: `括` is rare on its own
+    ("研发投入强度连续三", "年保持在", 1.0, LLR_CAP),  # 三年
+    ("发车间隔不超过", "括外墙保温", 0.0, 0.0),  # no word spans the break
+    ("发车间隔不超过", "十分钟", 0.0, 0.0),
+    ("市民理性消费,", "按需购买", 0.0, 0.0),  # a's tail is no Chinese text
+])
+def test_span_llr(a, b, low, high):
+    assert low <= span_llr(a, b) <= high
+
+
+def test_span_llr_is_never_negative():
+    assert span_llr("完善科技金融", "服务体系") >= 0.0
