@@ -84,6 +84,15 @@ class TableBuilder:
         self.results += [replace(r, article_rows=[], line_rows=[]) for r in results]
         return self
 
+    def merge(self, other: TableBuilder) -> TableBuilder:
+        """Take in what `other` converted (a worker converts its own batch, so only Arrow travels back)."""
+        self.article_batches += other.article_batches
+        self.line_batches += other.line_batches
+        self.first_lines += other.first_lines
+        self.sketches += other.sketches
+        self.results += other.results
+        return self
+
     @property
     def article_count(self) -> int:
         return len(self.first_lines)
