@@ -23,11 +23,10 @@ column (headline and text), so a headline repeated as the lead also counts as re
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
-from itertools import filterfalse
 
-import numpy as np
+from tasks.quality_counts import (
+    cjk_count, code_points, code_repetition_ratio, punctuation_count, word_repetition_ratio,
+)
 
 # Signals.
 CHAR_NGRAM = 10  # Gopher / Data-Juicer: duplicate character 10-grams
@@ -68,66 +67,7 @@ QUALITY_COLUMNS = (
 )
 
 _SPACE = re.compile(r"\s+")
-_WORD_CHAR = re.compile(r"\w")
-_NO_WORD_LINE = re.compile(r"^[^\w\n]+$", re.M)
-_POLY = np.uint64(1_000_003)
-# Han characters and punctuation are counted on the article's array of code points (no text rebuilt).
-_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
-# Unicode punctuation (categories P*) of the Basic Multilingual Plane; index 0x10000 stands for every
-# code point above it.
-_IS_PUNCTUATION = np.zeros(0x10001, dtype=bool)
-_IS_PUNCTUATION[[c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")]] = True
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
-
-
-def _repetition_ratio(items: tuple, n: int) -> float:
-    """Share of n-gram occurrences whose n-gram occurs more than once (Data-Juicer's rep ratio)."""
-    if len(items) < n:
-        return 0.0
-    # zip of shifted views builds the same n-gram tuples as slicing, in C.
-    counts = Counter(zip(*(items[offset:] for offset in range(n))))
-    return sum(c for c in counts.values() if c > 1) / (len(items) - n + 1)
-
-
-def _code_points(chars: str) -> np.ndarray:
-    return np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
-
-
-def _code_repetition_ratio(code_points: np.ndarray, n: int) -> float:
-    """_repetition_ratio over characters, vectorised: n-grams compared by a 64-bit rolling hash."""
-    if len(code_points) < n:
-        return 0.0
-    codes = code_points.astype(np.uint64)
-    count = len(codes) - n + 1
-    ngrams = codes[:count].copy()
-    for offset in range(1, n):
-        ngrams *= _POLY  # wraps modulo 2**64 by design; in place: no array allocated per step
-        ngrams += codes[offset : offset + count]
-    return _repeated_share(ngrams)
-
-
-def _cjk_count(code_points: np.ndarray) -> int:
-    """Han characters (_CJK_RANGES): an unsigned difference up to a range's width is inside the range."""
-    inside = np.zeros(len(code_points), dtype=bool)
-    for low, high in _CJK_RANGES:
-        inside |= (code_points - np.uint32(low)) <= np.uint32(high - low)
-    return int(np.count_nonzero(inside))
-
-
-def _punctuation_count(code_points: np.ndarray) -> int:
-    """Characters of the punctuation class (BMP categories P*), by table look-up."""
-    return int(np.count_nonzero(_IS_PUNCTUATION[np.minimum(code_points, 0x10000)]))
-
-
-def _repeated_share(keys: np.ndarray) -> float:
-    """Share of the keys whose value occurs more than once (sorts `keys` in place)."""
-    keys.sort()
-    same = keys[1:] == keys[:-1]
-    # Occurrences of repeated values: every key equal to a neighbour in sorted order.
-    repeated = np.zeros(len(keys), dtype=bool)
-    repeated[1:] |= same
-    repeated[:-1] |= same
-    return int(np.count_nonzero(repeated)) / len(keys)
 
 
 def repeated_paragraph_count(paragraphs: list[str]) -> int:
@@ -173,45 +113,6 @@ def quality_score(signals: dict, char_count: int, paragraph_count: int, line_cou
     return min(1.0, max(0.0, score))
 
 
-def _words(tokens: list[str]) -> tuple[str, ...]:
-    """Tokens holding a word character (punctuation and spaces left out), decided once per distinct token."""
-    unique = set(tokens)
-    lines = "\n".join(unique)
-    if lines.count("\n") == len(unique) - 1:
-        # One regex over the distinct tokens, a line each, finds those without \w ("" has none either).
-        dropped = set(_NO_WORD_LINE.findall(lines)) | ({""} & unique)
-    else:  # a token holding a line break
-        dropped = {t for t in unique if not (t.isalnum() or _WORD_CHAR.search(t))}
-    return tuple(filterfalse(dropped.__contains__, tokens)) if dropped else tuple(tokens)
-
-
-def _word_repetition_ratio(tokens: list[str], n: int) -> float:
-    """_repetition_ratio(_words(tokens), n), exactly, on integer ids: each n-gram of ids packed into one
-    uint64 (exact while n ids of the distinct tokens fit in 64 bits), counted by sorting, not hashing tuples."""
-    unique = dict.fromkeys(tokens)
-    bits = max(1, (len(unique) - 1).bit_length())
-    if bits * n > 64:
-        return _repetition_ratio(_words(tokens), n)
-    index = dict(zip(unique, range(len(unique))))
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
-    lines = "\n".join(unique)
-    if lines.count("\n") != len(unique) - 1:  # a token holding a line break
-        return _repetition_ratio(_words(tokens), n)
-    dropped = _NO_WORD_LINE.findall(lines) + (["" ] if "" in unique else [])
-    if dropped:
-        keep = np.ones(len(unique), dtype=bool)
-        keep[[index[t] for t in dropped]] = False
-        ids = ids[keep[ids]]
-    if len(ids) < n:
-        return 0.0
-    count = len(ids) - n + 1
-    keys = ids[:count].copy()
-    for offset in range(1, n):
-        keys <<= np.uint64(bits)
-        keys |= ids[offset : offset + count]
-    return _repeated_share(keys)
-
-
 def quality_signals(article_row: dict) -> dict:
     """The quality columns of one article row (reads text, paragraphs, tokens, joins, quality_flags)."""
     text = article_row.get("text") or ""
@@ -224,16 +125,16 @@ def quality_signals(article_row: dict) -> dict:
     # Their characters without whitespace: every character but the matched sentence ends, and split() took
     # every line break (the \n+ branch) and only non-whitespace besides.
     sentence_chars = char_count - (len(text) - sum(map(len, pieces)) - text.count("\n")) if sentence_count else 0
-    code_points = _code_points(chars)
+    points = code_points(chars)
     joins = len(article_row.get("joins") or [])
     # Each join folds one source line into the paragraph before it, so body lines = paragraphs + joins.
     body_lines = len(paragraphs) + joins
     signals = {
-        "cjk_ratio": _cjk_count(code_points) / char_count if char_count else 0.0,
-        "punctuation_ratio": _punctuation_count(code_points) / char_count if char_count else 0.0,
+        "cjk_ratio": cjk_count(points) / char_count if char_count else 0.0,
+        "punctuation_ratio": punctuation_count(points) / char_count if char_count else 0.0,
         "mean_sentence_length": sentence_chars / sentence_count if sentence_count else 0.0,
-        "char_repetition_ratio": _code_repetition_ratio(code_points, CHAR_NGRAM),
-        "word_repetition_ratio": _word_repetition_ratio(article_row.get("tokens") or [], WORD_NGRAM),
+        "char_repetition_ratio": code_repetition_ratio(points, CHAR_NGRAM),
+        "word_repetition_ratio": word_repetition_ratio(article_row.get("tokens") or [], WORD_NGRAM),
         "joined_line_share": joins / max(1, body_lines),
         "ocr_flag_count": sum(int(flag.get("count") or 0) for flag in article_row.get("quality_flags") or []),
         "repeated_paragraphs": repeated_paragraph_count(paragraphs),

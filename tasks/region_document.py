@@ -21,7 +21,7 @@ from functools import lru_cache
 from tasks.region_gazetteer import FULL, SHORT, load_gazetteer
 from tasks.region_home import configured_home, default_newspapers
 from tasks.region_mentions import PositionWeights, find_mentions
-from tasks.region_scan import TermScanner
+from tasks.term_scan import TermScanner
 from tasks.schema import LEVEL_COUNTY, LEVEL_PREFECTURE
 
 # A site name ending in 网 followed by one of these is an ordinary word (大众网友, 北方网络).

@@ -18,7 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from tasks.config import DATA_DIR, ConfigError, file_digest, load_checked_yaml
-from tasks.region_scan import TermScanner
+from tasks.term_scan import TermScanner
 from tasks.schema import LEVEL_COUNTY, LEVEL_PREFECTURE, LEVEL_PROVINCE
 
 ALIASES_FILE = DATA_DIR / "region_aliases.yaml"

@@ -14,7 +14,7 @@ from pathlib import Path
 import ahocorasick
 
 from tasks.config import DATA_DIR, file_digest, load_checked_yaml
-from tasks.region_scan import TermScanner
+from tasks.term_scan import TermScanner
 
 IPTC_FILE = DATA_DIR / "iptc_mediatopics.yaml"
 TOPICS_FILE = DATA_DIR / "topics.yaml"

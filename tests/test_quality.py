@@ -129,16 +129,16 @@ _CHARS = "的中国，。！？ \n\r”）a1…；;\t\u3000\u3400\u4dbf\u9fff\uf
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=_CHARS, min_size=0, max_size=3), max_size=40))
 def test_word_repetition_on_ids_equals_tuple_counting(tokens):
-    from tasks.quality import _repetition_ratio, _word_repetition_ratio, _words
+    from tasks.quality_counts import repetition_ratio, word_repetition_ratio, words
 
-    assert _word_repetition_ratio(tokens, 5) == _repetition_ratio(_words(tokens), 5)
+    assert word_repetition_ratio(tokens, 5) == repetition_ratio(words(tokens), 5)
 
 
 def test_word_repetition_with_many_distinct_tokens_falls_back():
-    from tasks.quality import _repetition_ratio, _word_repetition_ratio, _words
+    from tasks.quality_counts import repetition_ratio, word_repetition_ratio, words
 
     tokens = [str(i) for i in range(5000)] * 2  # 13 bits per id: 5 ids do not fit in 64 bits
-    assert _word_repetition_ratio(tokens, 5) == _repetition_ratio(_words(tokens), 5) > 0.99
+    assert word_repetition_ratio(tokens, 5) == repetition_ratio(words(tokens), 5) > 0.99
 
 
 @settings(max_examples=300, deadline=None)
@@ -147,13 +147,14 @@ def test_code_point_counts_equal_the_regex_definitions(text):
     import re
     import unicodedata
 
-    from tasks.quality import _SENTENCE_END, _SPACE, _code_points, _cjk_count, _punctuation_count
+    from tasks.quality import _SENTENCE_END, _SPACE
+    from tasks.quality_counts import cjk_count, code_points, punctuation_count
 
     chars = _SPACE.sub("", text)
     cjk = re.sub(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]", "", chars)
     punctuation = [c for c in chars if ord(c) < 0x10000 and unicodedata.category(c).startswith("P")]
-    assert _cjk_count(_code_points(chars)) == len(cjk)
-    assert _punctuation_count(_code_points(chars)) == len(punctuation)
+    assert cjk_count(code_points(chars)) == len(cjk)
+    assert punctuation_count(code_points(chars)) == len(punctuation)
     sentences = [s for s in (_SPACE.sub("", s) for s in _SENTENCE_END.split(text)) if s]
     expected = sum(map(len, sentences)) / len(sentences) if sentences else 0.0
     row = {"text": text, "paragraphs": text.split("\n"), "tokens": [], "joins": [], "quality_flags": []}

@@ -12,7 +12,7 @@ make that search short without changing any match:
 - terms are added in order of how common their characters are in Chinese (single-character word
   frequencies of jieba's dictionary, a general source), so common characters are found early.
 The sentinel word adds non-final nodes only, so the matches are those of a plain automaton of the
-same terms (tests/test_region_scan.py compares them on generated and fuzzed text).
+same terms (tests/test_term_scan.py compares them on generated and fuzzed text).
 """
 from __future__ import annotations
 

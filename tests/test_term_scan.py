@@ -8,7 +8,7 @@ import ahocorasick
 import pytest
 
 from tasks.region_gazetteer import load_gazetteer
-from tasks.region_scan import TermScanner
+from tasks.term_scan import TermScanner
 from tasks.theme_lexicon import default_lexicons
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
