@@ -7,7 +7,9 @@ actions and reasons. One path for OCR pages, markdown features and web pages.
 from __future__ import annotations
 
 import logging
+from copy import copy
 from dataclasses import replace
+from functools import lru_cache
 
 from tasks.records import Article, CleanLine, Segmentation, SourceDocument
 from tasks.schema import ACTION_DROPPED, ACTION_KEPT, ROLE_BODY, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE
@@ -21,6 +23,7 @@ from tasks.segment_heads import parse_continuation
 from tasks.segment_layout import KIND_MARKER, Block, heading_level, is_emphasis_line, layout_blocks, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_ngram import CharModel
+from tasks.segment_vectors import LineTerms
 
 log = logging.getLogger(__name__)
 MAX_RELABEL_LINES = 1500  # body lines up to which runs are relabelled globally (quadratic in paragraphs)
@@ -39,7 +42,7 @@ def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentatio
     Never raises: on an internal error every content line goes, in file order, into one
     incomplete article with the error as its lines' reason.
     """
-    lines = sorted((replace(line) for line in lines), key=lambda line: line.line_no)
+    lines = sorted(map(copy, lines), key=lambda line: line.line_no)  # shallow copies, as replace(line)
     try:
         return _segment(doc, lines)
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the batch
@@ -52,13 +55,14 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
     kinds = line_kinds(content, doc.title, model=model)
     texts = [body_text(line.text) for line in content]
-    blocks = demote_fragment_heads(layout_blocks(content, kinds, _from_markers(lines)), content, texts)
+    terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
+    blocks = demote_fragment_heads(layout_blocks(content, kinds, _from_markers(lines)), content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked)
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
     # cleaning has turned the pipes into spaces
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
-    links = choose_links(blocks, link_texts, is_subhead, model=model)
+    links = choose_links(blocks, link_texts, is_subhead, model=model, terms=terms)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:

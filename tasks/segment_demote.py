@@ -10,6 +10,8 @@ DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it be
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from tasks.records import CleanLine
@@ -34,12 +36,15 @@ def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -
 
 
 def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
-                          threshold: float = DEMOTE_COHESION) -> list[Block]:
-    """Blocks with fragment heads turned into body lines (the block keeps its place, headless)."""
+                          threshold: float = DEMOTE_COHESION,
+                          terms: Callable[[], LineTerms] | None = None) -> list[Block]:
+    """Blocks with fragment heads turned into body lines (the block keeps its place, headless).
+
+    `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
     weak = [k for k, block in enumerate(blocks) if k and unannounced_head(block, content, texts)]
     if not weak:
         return blocks
-    terms = LineTerms(texts)
+    terms = terms() if terms is not None else LineTerms(texts)
     idf = terms.idf(terms.matrix)
     groups = [block.head + block.bylines + block.body for block in blocks]
     whole = normalized(terms.groups(groups), idf)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tasks.segment_heads import has_surname, is_kicker_text, is_subtitle_text, lexicon
+from tasks.segment_heads import TEXT_CACHE_SIZE, has_surname, is_kicker_text, is_subtitle_text, lexicon
 
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("「", "」"))
 
@@ -24,6 +24,7 @@ def _title_tail() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, titles))})([\u4e00-\u9fff]{{0,2}})$")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def fragment_evidence(text: str) -> float:
     """Evidence in [0, 1] that a title-like line is prose cut mid-sentence (0: reads as a title)."""
     text = text.strip()

@@ -15,6 +15,9 @@ import yaml
 LEXICON_PATH = Path(__file__).parent / "data" / "segment_lexicon.yaml"
 CJK = "\u4e00-\u9fff"
 NAME = rf"[{CJK}][{CJK}·]{{1,4}}"  # a Chinese personal name, 2-5 characters
+# Pure functions of one line's text are memoised: segmentation asks about the same line from
+# several steps (layout, demotion, pair scoring, assembly). Results are immutable or copied.
+TEXT_CACHE_SIZE = 1 << 14
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -28,6 +31,7 @@ def lexicon() -> dict:
     return data
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closing quotes allowed after it)."""
     lex = lexicon()
@@ -55,6 +59,7 @@ def _page_number(token: str) -> int | None:
 _MARKER = re.compile(r"[(（]\s*(上接|接|下转|转)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def parse_continuation(text: str) -> Continuation | None:
     """Find `(上接第N版)` / `(下转第N版)` markers; None when the line has none."""
     found = list(_MARKER.finditer(text))
@@ -90,6 +95,17 @@ def parse_byline(text: str, names_only_ok: bool = False) -> list[str] | None:
     A bare list of names (`张原 李宁馨 魏天权`) counts only with `names_only_ok`, which the
     caller sets when the line stands right under a headline.
     """
+    found = _byline_names(text, names_only_ok)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _byline_names(text: str, names_only_ok: bool) -> tuple[str, ...] | None:
+    found = _parse_byline(text, names_only_ok)
+    return None if found is None else tuple(found)
+
+
+def _parse_byline(text: str, names_only_ok: bool) -> list[str] | None:
     body = text.strip().lstrip("".join(lexicon()["byline_bullets"])).strip()
     if not body or len(body) > 40 or re.search(r"[。！？；]", body):
         return None
@@ -138,16 +154,22 @@ class Dateline:
 
 def parse_dateline(text: str) -> Dateline | None:
     """`本报讯(记者 吴巧君)…`, `新华社北京5月1日电(记者 张三)…` at the start of a paragraph."""
+    found = _dateline(text)
+    return None if found is None else Dateline(found[0], list(found[1]))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _dateline(text: str) -> tuple[str, tuple[str, ...]] | None:
     match = _dateline_pattern().match(text)
     if not match or (match.group(1) != "本报讯" and not match.group(2) and not match.group(3)):
         return None
     reporters: list[str] = []
     if match.group(3):
         reporters = parse_byline(match.group(3)) or []
-    source = match.group(1)
-    return Dateline(source, reporters)
+    return match.group(1), tuple(reporters)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def split_head_line(text: str) -> tuple[str | None, str, str | None]:
     """Split one head line into (kicker, headline, subtitle).
 
@@ -168,17 +190,20 @@ def split_head_line(text: str) -> tuple[str | None, str, str | None]:
     return kicker, text, subtitle
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_kicker_text(text: str) -> bool:
     """A short line naming who proposes or says something (`市政协委员孟昭宽建议`, `…赵长龙:`)."""
     text = text.strip()
     return len(text) <= 40 and any(text.endswith(e) for e in lexicon()["kicker_endings"])
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_subtitle_text(text: str) -> bool:
     """`——记…` and other dash-led 副题 lines."""
     return any(text.strip().startswith(o) for o in lexicon()["subtitle_openers"])
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def headline_likeness(text: str) -> float:
     """Evidence in [0, 1] that a line's own text reads as a title (short, no sentence punctuation)."""
     text = text.strip()

@@ -9,14 +9,18 @@ and terms no dictionary knows: tasks/segment_vectors.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tasks.segment_heads import CJK, ends_sentence
+from tasks.segment_heads import CJK, TEXT_CACHE_SIZE, ends_sentence
 from tasks.tokenize import is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
 _OPEN_END = re.compile(rf"[{CJK}0-9A-Za-z%“‘（(、，,]")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def open_end(text: str) -> bool:
     """The line stops mid-sentence: no closing punctuation and it ends in Chinese prose."""
     text = text.strip()
@@ -25,6 +29,7 @@ def open_end(text: str) -> bool:
     return bool(_OPEN_END.match(text[-1]))
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def mid_start(text: str) -> float:
     """Evidence in [0, 1] that a line begins inside a sentence started elsewhere."""
     text = text.strip()

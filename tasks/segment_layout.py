@@ -69,6 +69,9 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
     top_level = min((lv for lv in levels if lv), default=None)
     likeness = [_likeness(t) for t in texts]
     model = model or CharModel(texts)
+    # the n-gram ratio of every line break _reads_on may ask about, all at once (same numbers)
+    asked = [i for i in range(len(texts) - 1) if (likeness[i] >= 0.5 or is_subtitle_text(texts[i])) and open_end(texts[i])]
+    llrs = dict(zip(asked, model.cross_llrs([(texts[i], texts[i + 1]) for i in asked])))
     scores = []
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
@@ -108,15 +111,18 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
         marked = levels[i] or is_emphasis_line(content[i])  # markup says title: n-gram evidence yields
         if not marked:
             score -= FRAGMENT_COST * fragment_evidence(text)
-        if nxt and not announces_body and (mid_start(nxt) >= 0.9 or (not marked and _reads_on(model, text, nxt))):
+        if nxt and not announces_body and (mid_start(nxt) >= 0.9 or (not marked and _reads_on(model, text, nxt, llrs.get(i)))):
             score -= 0.6  # the next line finishes this one's sentence: a column break, not a title
         scores.append(score)
     return scores
 
 
-def _reads_on(model: CharModel, text: str, nxt: str) -> bool:
-    """The next line's first characters continue this line's last ones (word or n-gram evidence)."""
-    return open_end(text) and (spanning_word(text, nxt) >= 3 or model.cross_llr(text, nxt) >= READS_ON_LLR)
+def _reads_on(model: CharModel, text: str, nxt: str, llr: float | None = None) -> bool:
+    """The next line's first characters continue this line's last ones (word or n-gram evidence;
+    `llr`: model.cross_llr(text, nxt) when computed already)."""
+    if not open_end(text):
+        return False
+    return spanning_word(text, nxt) >= 3 or (model.cross_llr(text, nxt) if llr is None else llr) >= READS_ON_LLR
 
 
 def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD,

@@ -6,6 +6,7 @@ are accepted best first (one continuation per line, no cycles) down to JOIN_THRE
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Callable
 
 import numpy as np
 
@@ -33,7 +34,8 @@ def body_text(text: str) -> str:
 def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
                  threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
                  window: int = CANDIDATE_WINDOW, shortlist: int = SHORTLIST,
-                 model: CharModel | None = None, matching: bool = True) -> dict[int, int]:
+                 model: CharModel | None = None, matching: bool = True,
+                 terms: Callable[[], LineTerms] | None = None) -> dict[int, int]:
     """Map line a -> line b for every accepted continuation (indices into the content lines).
 
     `matching` (default): the links maximise the summed pair scores (tasks/segment_match.py); an
@@ -42,7 +44,8 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
     left open takes its best remaining candidate.
     Only lines left open (or doubled across a break) are sources; each is scored against all
     targets within `window` on the cheap evidence at once, and the `shortlist` best get the
-    evidence read across the break.
+    evidence read across the break. `terms`: returns the page's LineTerms(texts) (shared with
+    the other steps that compare its lines; a table row's ` |` adds no bigram).
     """
     block_of = {x: k for k, block in enumerate(blocks) for x in block.body}
     succ: dict[int, int | None] = {}
@@ -65,7 +68,8 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
     if not sources or not targets:
         return {}  # a tidy page: every line closes its sentence
     model = model or CharModel([texts[x] for x in block_of] + [texts[x] for block in blocks for x in block.head])
-    pairs = _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model)
+    pairs = _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model,
+                          terms() if terms is not None else LineTerms(texts))
     if matching:
         floor = {a: (needed_threshold if a in opens else threshold) for a in sources}
         # a line never continues one standing above it in its own block (a certain cycle)
@@ -99,7 +103,7 @@ def _near(a: int, targets: list[int], window: int) -> list[int]:
     return targets[lo:hi]
 
 
-def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model):
+def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, starts_mid, window, shortlist, model, terms):
     """(score, a, b) for each source and its shortlisted targets."""
     position = {x: (blocks[block_of[x]], k) for block in blocks for k, x in enumerate(block.body)}
 
@@ -107,7 +111,6 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
         block, pos = position[x]
         return (block.head if with_head else []) + block.body[max(0, pos - before): pos + after]
 
-    terms = LineTerms(texts)
     idf = terms.idf(terms.groups([around(x, 0, 3, with_head=False) for x in lines]))
     ctx = normalized(terms.groups([around(a, 2, 1) for a in sources]), idf)
     runs = normalized(terms.groups([around(b, 0, 3, with_head=False) for b in targets]), idf)
@@ -118,7 +121,7 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
     mids = np.array([starts_mid[b] for b in targets])
     w = WEIGHTS
     firsts = [texts[b].lstrip()[:1] for b in targets]
-    pairs = []
+    found = []  # (cheap score, a, b, doubled) of every pair that gets the evidence across the break
     for row, a in enumerate(sources):
         lo, hi = bisect_left(targets, a - window), bisect_right(targets, a + window)
         if lo == hi:
@@ -142,9 +145,14 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
             doubled = doubled_overlap(ta, texts[b])
             if not is_open and not (doubled and starts_mid[b] >= 0.9):
                 continue
-            pairs.append((float(cheap[k]) + dear(ta, texts[b], doubled, model), a, b))
-            if EXPLAIN is not None:
-                EXPLAIN[(a, b)] = (float(cheap[k]), pairs[-1][0] - float(cheap[k]))
+            found.append((float(cheap[k]), a, b, doubled))
+    # the n-gram ratios of all pairs at once (one pass over the page's n-gram tables)
+    llrs = model.cross_llrs([(texts[a], texts[b]) for _, a, b, _ in found]) if model is not None else [None] * len(found)
+    pairs = []
+    for (cheap_score, a, b, doubled), llr in zip(found, llrs):
+        pairs.append((cheap_score + dear(texts[a], texts[b], doubled, model, llr), a, b))
+        if EXPLAIN is not None:
+            EXPLAIN[(a, b)] = (cheap_score, pairs[-1][0] - cheap_score)
     return pairs
 
 

@@ -105,6 +105,61 @@ class CharModel:
             llr += math.log(self.prob(char, tail + head[:k])) - math.log(self.prob(char, head[:k]))
         return max(-LLR_CLIP, min(LLR_CLIP, llr))
 
+    def cross_llrs(self, pairs: list[tuple[str, str]], read: int = READ_CHARS) -> list[float]:
+        """cross_llr of every (a, b) in `pairs`, the same numbers: the probabilities not yet
+        memoised are computed for all pairs at once (one binary search per n-gram order, not
+        one per pair and character), then the ratios are summed per pair as cross_llr does."""
+        edges = []
+        for a, b in pairs:
+            a, b = a.rstrip(), b.lstrip()
+            edges.append((a[-2:], b[:read]) if a and b else None)
+        probs = self._probs
+        missing = {(char, history[-2:]) for edge in edges if edge for k, char in enumerate(edge[1])
+                   for history in (edge[0] + edge[1][:k], edge[1][:k])} - probs.keys()
+        if missing:
+            self._fill(sorted(missing))
+        log = math.log
+        out = []
+        for edge in edges:
+            if edge is None:
+                out.append(0.0)
+                continue
+            tail, head = edge
+            llr = 0.0
+            for k, char in enumerate(head):
+                llr += log(probs[(char, (tail + head[:k])[-2:])]) - log(probs[(char, head[:k][-2:])])
+            out.append(max(-LLR_CLIP, min(LLR_CLIP, llr)))
+        return out
+
+    def _fill(self, keys: list[tuple[str, str]]) -> None:
+        """prob() of many (char, history of at most two characters) keys at once, memoised.
+
+        The float operations are prob()'s, element by element (numpy's float64 +, * and / round
+        as Python's do), so a key gets the same number whichever way it was computed."""
+        chars = np.array([ord(c) for c, _ in keys], dtype=np.int64)
+        p = (self._counts_of(1, chars) + 1) / (self.total + self.vocabulary)
+        for n in (1, 2):
+            rows = [k for k, (_, h) in enumerate(keys) if len(h) >= n]
+            if not rows:
+                continue
+            hist = np.array([_code(keys[k][1][-n:]) for k in rows], dtype=np.int64)
+            low = hist << 21
+            types = self._spans(n + 1, low, low + (1 << 21), distinct=True)
+            seen = self._spans(n + 1, low, low + (1 << 21))
+            grams = self._counts_of(n + 1, low | chars[rows])
+            has = types > 0
+            with np.errstate(divide="ignore", invalid="ignore"):
+                mixed = (grams + types * p[rows]) / (seen + types)
+            p[np.asarray(rows)[has]] = mixed[has]
+        self._probs.update(zip(keys, p.tolist()))
+
+    def _spans(self, n: int, lo: np.ndarray, hi: np.ndarray, distinct: bool = False) -> np.ndarray:
+        ordered = (self.distinct if distinct else self.all)[n]
+        return ordered.searchsorted(hi) - ordered.searchsorted(lo)
+
+    def _counts_of(self, n: int, codes: np.ndarray) -> np.ndarray:
+        return self._spans(n, codes, codes + 1)
+
 
 def _code(gram: str) -> int:
     code = 0

@@ -47,14 +47,15 @@ def start_penalty(ta: str, tbs: list[str], adjacent: np.ndarray) -> np.ndarray:
     return w["sentence_start"] * starts * np.where(adjacent, w["adjacent_start"], 1.0)
 
 
-def dear(ta: str, tb: str, doubled: int, model: CharModel | None) -> float:
-    """Evidence read across the break: doubled characters, a word spanning it, the n-gram ratio."""
+def dear(ta: str, tb: str, doubled: int, model: CharModel | None, llr: float | None = None) -> float:
+    """Evidence read across the break: doubled characters, a word spanning it, the n-gram ratio
+    (`llr`: model.cross_llr(ta, tb) when the caller has computed it already)."""
     w = WEIGHTS
     score = w["doubled"] * (1.0 if doubled >= 2 or (doubled and mid_start(tb)) else 0.5 if doubled else 0.0)
     score += w["bridge_word"] * bridge_word(ta, tb)
     if w["span"]:
         score += w["span"] * span_llr(ta, tb)
     if model is not None:
-        llr = model.cross_llr(ta, tb)
+        llr = model.cross_llr(ta, tb) if llr is None else llr
         score += w["ngram"] * llr if llr > 0 else w["ngram_negative"] * llr
     return score

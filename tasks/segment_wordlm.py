@@ -27,19 +27,14 @@ _CJK_HEAD = re.compile(r"[\u4e00-\u9fff]{1,%d}" % SIDE)
 
 
 def _word_prob(word: str) -> float | None:
-    """Probability of `word` in jieba's unigram model; None when it is no dictionary word.
-
-    Reads the table tasks/tokenize.py builds (no public accessor yet: asked for one)."""
-    if not tokenize._loaded:  # noqa: SLF001
-        tokenize.load_dictionary()
-    lp = tokenize._log_prob.get(word)  # noqa: SLF001
+    """Probability of `word` in jieba's unigram model; None when it is no dictionary word."""
+    lp = tokenize.word_log_prob(word)
     return math.exp(lp + WORD_BONUS) if lp is not None else None
 
 
 @lru_cache(maxsize=1)
 def _unknown() -> float:
-    tokenize.load_dictionary()
-    return math.exp(tokenize._unknown_log_prob + WORD_BONUS)  # noqa: SLF001
+    return math.exp(tokenize.unknown_log_prob() + WORD_BONUS)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -160,6 +160,21 @@ def is_known_word(word: str) -> bool:
     return _log_prob.get(word) is not None
 
 
+def word_log_prob(word: str) -> float | None:
+    """log P(word) in jieba's unigram model (user dictionary included), the number jieba's route
+    uses; None when `word` is no dictionary word of positive frequency."""
+    if not _loaded:
+        load_dictionary()
+    return _log_prob.get(word)
+
+
+def unknown_log_prob() -> float:
+    """log P of a word jieba's dictionary lacks (jieba: log(1) - log(total))."""
+    if not _loaded:
+        load_dictionary()
+    return _unknown_log_prob
+
+
 def is_word_prefix(text: str) -> bool:
     """True when some dictionary word starts with `text` (jieba keeps every prefix of its words)."""
     if not _loaded:

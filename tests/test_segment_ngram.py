@@ -25,3 +25,13 @@ SPANS = [("老", "式建筑", 2), ("完善科技金融", "服务体系", 4), ("�
 def test_spanning_word_table():
     for a, b, expected in SPANS:
         assert spanning_word(a, b) == expected, (a, b)
+
+
+def test_batched_ratios_are_the_scalar_ones_bit_for_bit():
+    pairs = [(a, b) for a in PAGE + ["", "  ", "x"] for b in PAGE + ["", "建", " 建华"]]
+    scalar = [CharModel(PAGE).cross_llr(a, b) for a, b in pairs]
+    batched = CharModel(PAGE).cross_llrs(pairs)
+    assert batched == scalar
+    model = CharModel(PAGE)  # memoised probabilities agree whichever path filled them
+    model.cross_llrs(pairs[:10])
+    assert [model.cross_llr(a, b) for a, b in pairs] == scalar

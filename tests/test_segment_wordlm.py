@@ -17,3 +17,10 @@ def test_span_llr(a, b, low, high):
 
 def test_span_llr_is_never_negative():
     assert span_llr("完善科技金融", "服务体系") >= 0.0
+
+
+def test_word_log_prob_is_public_and_matches_the_route_table():
+    from tasks.tokenize import unknown_log_prob, word_log_prob
+
+    assert word_log_prob("包括") is not None and word_log_prob("包括") > unknown_log_prob()
+    assert word_log_prob("括外墙保温") is None  # no dictionary word
