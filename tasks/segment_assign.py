@@ -8,8 +8,10 @@ having few words (its model falls back on the page, ratio 0), nor a big one favo
 many: the comparison is on an equal footing, unlike a cosine with the whole candidate article.
 
 Each article's paragraphs (units) are then labelled by a Viterbi pass in its reading order, as
-a unit stays home or moves to an article that starts earlier on the
-page; every change of label costs `switch_cost` (so runs move, not single paragraphs). A unit's
+a unit stays home or moves to an article that starts earlier on the page than the unit itself
+(also one that opens inside its host: a host's tail may be the head of a later article's run);
+every change of label costs `switch_cost` (so runs move, not single paragraphs) plus the glue
+of two neighbours that speak of the same person (tasks/segment_cohesion.py). A unit's
 home score uses only its article's head and the units before it that still carry the label (a
 run of another article standing later must not vouch for itself). Profiles are recomputed and
 the labelling repeated for PASSES passes.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from tasks.segment_cohesion import PersonLinks
 from tasks.segment_heads import parse_dateline
 from tasks.segment_joins import open_end
 from tasks.segment_orphans import paragraph_units
@@ -34,6 +37,8 @@ HEADLESS_COST = 0.2  # a headless article's first paragraph joining an earlier a
 PASSES = 3
 FAR_JOIN_WEIGHT = 0.5  # column evidence of a page with at least one join across other lines
 LENGTH_POWER = 0.5
+NAME_WEIGHT = 1.0  # a unit re-mentions a speaker an article named before it (tasks/segment_cohesion.py); 2.0 measures the same
+PRONOUN_WEIGHT = 0.0  # a unit led by 她/他 glued to a unit that named a speaker before it; 0.5 measured: tuning interleaved exact -.002 (the speaker before is often another article's)
 MAX_CANDIDATES = 30  # earlier articles a unit may move to (keeps big pages linear)
 
 
@@ -69,23 +74,33 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     for a, article in enumerate(units):
         rows = np.arange(row, row + len(article))
         row += len(article)
-        candidates = np.nonzero(starts < first[rows[0]])[0] if len(rows) else np.zeros(0, dtype=int)
+        candidates = np.nonzero(starts < first[rows].max())[0] if len(rows) else np.zeros(0, dtype=int)
         choices.append((rows, np.concatenate(([a], candidates[candidates != a][-MAX_CANDIDATES:])).astype(int)))
-    label_sets = [labels for rows, labels in choices for _ in rows]
+    # per unit, the columns of its article's labels it may move to (articles that start before
+    # it; none when it is fixed): only these are scored, the home column by home_scores
+    columns, label_sets = [], []
+    for rows, labels in choices:
+        for u in rows.tolist():
+            columns.append(np.zeros(0, dtype=int) if fixed[u] else 1 + np.nonzero(starts[labels[1:]] < first[u])[0])
+            label_sets.append(labels[columns[-1]])
+    persons = PersonLinks(["".join(texts[x] for x in unit) for unit in flat], heads)
+    file_order = np.argsort(first, kind="stable").tolist()
     for _ in range(passes):
         scores = model.emissions(label, label_sets)
+        if persons.active:
+            for u, bonus in persons.bonuses(file_order, label, label_sets, NAME_WEIGHT, PRONOUN_WEIGHT).items():
+                scores[u] = scores[u] + bonus
         new = label.copy()
         for a, (rows, labels) in enumerate(choices):
             if not len(rows):
                 continue
-            emit = np.array([scores[u] for u in rows])
+            emit = np.full((len(rows), len(labels)), -np.inf)
+            for k, u in enumerate(rows.tolist()):
+                emit[k, columns[u]] = scores[u]
             emit[:, 0] = model.home_scores(a, rows, label)
-            allowed = starts[labels][np.newaxis, :] < first[rows][:, np.newaxis]
-            allowed[:, 0] = True
-            allowed[fixed[rows], 1:] = False
-            emit = np.where(allowed, emit, -np.inf)
             headless = not heads[a].strip() and a not in anchored
-            new[rows] = labels[_viterbi(emit, switch_cost, headless_cost if headless else None)]
+            glue = persons.glue(rows.tolist(), NAME_WEIGHT, PRONOUN_WEIGHT) if persons.active else None
+            new[rows] = labels[_viterbi(emit, switch_cost, headless_cost if headless else None, glue=glue)]
         if np.array_equal(new, label):
             break
         label = new
@@ -173,7 +188,9 @@ class _Scorer:
             labels = label_sets[u]
             keys = [(u, l, before[l]) for l in labels.tolist()]
             known = [memo.get(key) for key in keys]
-            if None in known:
+            if not keys:
+                out[u] = np.zeros(0)
+            elif None in known:
                 out[u] = self._ratios(cols, x, running[labels[:, np.newaxis], cols], sizes[labels], u)
                 memo.update(zip(keys, out[u].tolist()))
             else:
@@ -206,10 +223,10 @@ class _Scorer:
 
 
 def _viterbi(emit: np.ndarray, switch_cost: float, headless_cost: float | None,
-             return_cost: float | None = None) -> np.ndarray:
+             return_cost: float | None = None, glue: np.ndarray | None = None) -> np.ndarray:
     """Best label path (column indices; column 0 is home) of emissions minus switch costs; a
     switch back home costs `return_cost` (a foreign run stands inside its host's text, and the
-    host's text resumes after it)."""
+    host's text resumes after it). `glue[k]` is added to any change of label before unit k."""
     return_cost = RETURN_COST if return_cost is None else return_cost
     n, m = emit.shape
     start = np.full(m, np.inf if headless_cost is None else headless_cost)
@@ -217,12 +234,13 @@ def _viterbi(emit: np.ndarray, switch_cost: float, headless_cost: float | None,
     score = emit[0] - start
     back = np.zeros((n, m), dtype=int)
     for k in range(1, n):
+        extra = 0.0 if glue is None else glue[k]
         best = int(np.argmax(score))
-        switch = score[best] - switch_cost
+        switch = score[best] - switch_cost - extra
         back[k] = np.where(score >= switch, np.arange(m), best)
         new = np.maximum(score, switch)
-        if score[best] - return_cost > new[0]:
-            back[k, 0], new[0] = best, score[best] - return_cost
+        if score[best] - return_cost - extra > new[0]:
+            back[k, 0], new[0] = best, score[best] - return_cost - extra
         score = new + emit[k]
     path = [int(np.argmax(score))]
     for k in range(n - 1, 0, -1):

@@ -47,3 +47,22 @@ def test_a_foreign_paragraph_inside_its_host_moves_and_the_host_resumes():
     emit = np.array([[1.0, -np.inf], [-1.0, -0.65], [0.0, -1.0]])
     assert _viterbi(emit, 0.2, None, return_cost=0.1).tolist() == [0, 1, 0]
     assert _viterbi(emit, 0.2, None, return_cost=0.2).tolist() == [0, 0, 0]
+
+
+def test_a_tail_moves_to_an_article_that_starts_inside_its_host():
+    """Article 1 opens before article 0's tail; the tail (standing after article 1's start) may
+    move there even though article 1 starts after article 0's first paragraph."""
+    texts = BUS[:1] + WETLAND[:1] + BUS[1:] + WETLAND[1:] + RUN
+    heads, orders = ["新增三条公交线路", "湿地候鸟数量创新高"], [[0, 2, 3, 4], [1]]
+    assert relabel_units(heads, orders, texts, {}) == [[0, 2], [1, 3, 4]]
+
+
+def test_glue_keeps_a_pair_together():
+    """A change of label between two glued units costs the glue on top of the switch."""
+    import numpy as np
+
+    from tasks.segment_assign import _viterbi
+
+    emit = np.array([[1.0, -np.inf], [0.0, -1.0], [-1.0, 0.0]])
+    assert _viterbi(emit, 0.2, None).tolist() == [0, 0, 1]
+    assert _viterbi(emit, 0.2, None, glue=np.array([0.0, 0.0, 2.0])).tolist() == [0, 0, 0]
