@@ -24,6 +24,10 @@ VOLATILE_COLUMNS = ("dataset_version",)  # differ between versions of the same c
 TABLE_KEYS = {"articles": ("article_id",), "lines": ("source_file", "line_no"), "rejects": ("source_file",)}
 CONTENT_FORMAT = "arrow-netstring-1"  # in each table's header: names the encoding above
 BATCH_ROWS = 512  # rows encoded at a time: the intermediate arrays of a batch stay ~100 MB at 20 MB
+# Rows taken into key order at a time. Arrow's take on a chunked column concatenates its chunks on
+# every call (tables are built a few documents per chunk): taking 512 rows at a time cost 0.65 s
+# for the 20 MB benchmark's articles, 2048 at a time 0.16 s, holding a quarter of the table.
+TAKE_ROWS = 4 * BATCH_ROWS
 NULL = b"~"
 
 
@@ -95,12 +99,14 @@ def encoded_batches(name: str, table: pa.Table) -> Iterator[tuple[pa.Table, pa.L
         order = pc.sort_indices(pa.table(dict(zip(keys, key_columns))), sort_keys=[(k, "ascending") for k in keys])
         if pc.all(pc.equal(order, pa.array(np.arange(len(order), dtype=np.uint64)))).as_py():
             order = None  # already in key order: zero-copy slices
-    for start in range(0, table.num_rows, BATCH_ROWS):
-        batch = table.slice(start, BATCH_ROWS) if order is None else table.take(order.slice(start, BATCH_ROWS))
-        batch = batch.combine_chunks()
-        columns = [_encode(column.chunk(0) if column.num_chunks else pa.array([], column.type)) for column in batch.columns]
-        rows = pc.binary_join_element_wise(*columns, _bytes(b"")) if columns else pa.repeat(_bytes(b""), batch.num_rows)
-        yield batch, rows
+    for taken_start in range(0, table.num_rows, TAKE_ROWS):
+        taken = table.slice(taken_start, TAKE_ROWS) if order is None else table.take(order.slice(taken_start, TAKE_ROWS))
+        for start in range(0, taken.num_rows, BATCH_ROWS):
+            batch = taken.slice(start, BATCH_ROWS).combine_chunks()
+            columns = [_encode(column.chunk(0) if column.num_chunks else pa.array([], column.type)) for column in batch.columns]
+            rows = pc.binary_join_element_wise(*columns, _bytes(b"")) if columns else pa.repeat(_bytes(b""), batch.num_rows)
+            yield batch, rows
+        del taken
 
 
 def _encode(array: pa.Array) -> pa.Array:

@@ -33,6 +33,7 @@ ARTICLE_COLUMNS = (
     "continued_from_page", "continued_to_page", "primary_theme", "primary_region", "reporters", "themes", "topics",
     "regions", "theme_evidence", "region_evidence", "paragraphs", "quality_flags",
 )
+BLOCK_ROWS = 4_096  # rows converted to Python at a time
 MAX_PENDING_PAGES = 8  # pages encoded and waiting for the writer thread
 LINE_COLUMNS = ("source_file", "line_no", "text", "clean_text", "role", "article_id", "action", "reason")
 
@@ -42,8 +43,8 @@ def render_review(
 ) -> Path:
     """Write the review index and one page per source document under `out_dir`; return index.html.
 
-    Documents are rendered one at a time from Arrow slices of the columns the pages show (never
-    the token lists), so memory holds one document's Python rows, not the whole corpus. With a
+    Documents are rendered one at a time from the columns the pages show (never the token lists),
+    converted to Python a block of documents at a time, so memory holds one block, not the corpus. With a
     thread `pool`, files are written on it while the next page is rendered.
     """
     out_dir = Path(out_dir)
@@ -103,35 +104,34 @@ def _index_entry(doc: dict) -> dict:
     slim = {k: v for k, v in doc.items() if k not in ("lines", "articles")}
     slim["articles"] = [{"label": a["label"], "colour": a["colour"], "headline": a["headline"]} for a in doc["articles"]]
     slim["swatches"] = Markup(swatches(doc["articles"]))  # escaped by review_html
-    slim["line_count"] = len(doc["lines"])
     return slim
 
 
-def _documents(articles: pa.Table, lines: pa.Table) -> Iterator[tuple[str, list[dict], list[dict]]]:
-    """(source_file, its article rows, its line rows) in source_file order, one document at a time."""
+def _documents(articles: pa.Table, lines: pa.Table) -> Iterator[tuple[str, list[dict], dict[str, list]]]:
+    """(source_file, its article rows, its line columns) in source_file order, one document at a time."""
     article_groups = _groups(articles.select([c for c in ARTICLE_COLUMNS if c in articles.column_names]))
     line_groups = _groups(lines.select([c for c in LINE_COLUMNS if c in lines.column_names]))
     next_article, next_line = next(article_groups, None), next(line_groups, None)
+    no_lines = {name: [] for name in LINE_COLUMNS}
     while next_article is not None or next_line is not None:
         source_file = min(g[0] for g in (next_article, next_line) if g is not None)
-        doc_articles, doc_lines = [], []
+        doc_articles, doc_lines = [], no_lines
         if next_article is not None and next_article[0] == source_file:
-            doc_articles = _rows(next_article[1])
+            columns = next_article[1]
+            doc_articles = [dict(zip(columns, values)) for values in zip(*columns.values())]
             next_article = next(article_groups, None)
         if next_line is not None and next_line[0] == source_file:
-            doc_lines = _rows(next_line[1])
+            doc_lines = next_line[1]
             next_line = next(line_groups, None)
         yield source_file, doc_articles, doc_lines
 
 
-def _rows(table: pa.Table) -> list[dict]:
-    """The rows of `table` as dicts, converted a column at a time (faster than Table.to_pylist)."""
-    columns = table.to_pydict()
-    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+def _groups(table: pa.Table) -> Iterator[tuple[str, dict[str, list]]]:
+    """(source_file, its rows as columns name -> values) in source_file order.
 
-
-def _groups(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
-    """Slices of `table` sharing one source_file, in source_file order (zero-copy when already sorted)."""
+    Columns are converted to Python a block of documents at a time (about BLOCK_ROWS rows):
+    one conversion per column and block instead of per document, and memory holds one block.
+    """
     if table.num_rows == 0:
         return
     files = table.column("source_file")
@@ -139,10 +139,20 @@ def _groups(table: pa.Table) -> Iterator[tuple[str, pa.Table]]:
         table = table.take(pc.sort_indices(files))  # stable: rows of a document keep their order
         files = table.column("source_file")
     runs = pc.run_end_encode(files.combine_chunks())
-    start = 0
-    for value, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist()):
-        yield value, table.slice(start, end - start)
-        start = end
+    values, ends = runs.values.to_pylist(), runs.run_ends.to_pylist()
+    first = 0  # first document of the block
+    while first < len(ends):
+        block_start = ends[first - 1] if first else 0
+        last = first  # last document of the block: at least one, whole documents only
+        while last + 1 < len(ends) and ends[last + 1] - block_start <= BLOCK_ROWS:
+            last += 1
+        block = table.slice(block_start, ends[last] - block_start).to_pydict()
+        start = 0
+        for i in range(first, last + 1):
+            end = ends[i] - block_start
+            yield values[i], {name: column[start:end] for name, column in block.items()}
+            start = end
+        first = last + 1
 
 
 def _is_sorted(column: pa.ChunkedArray) -> bool:

@@ -47,19 +47,20 @@ def escaped_join(values: list, html_separator: str) -> str:
     return escape(joined).replace(SEPARATOR, html_separator)
 
 
-def line_rows(lines: list[dict], cards: dict[str, dict], orphan_colour: str, role_class) -> str:
-    """The `<tr>` of every source line, in the order given: article marker, reading step, paragraph, join, reason."""
+def line_rows(lines: dict[str, list], cards: dict[str, dict], orphan_colour: str, role_class) -> str:
+    """The `<tr>` of every source line (`lines`: columns, name -> values), in the order given:
+    article marker, reading step, paragraph, join, reason."""
     classes: dict[str | None, tuple[str, str]] = {}  # role -> (escaped role, its CSS class)
     escaped: dict[str | None, str] = {}  # actions, reasons and article ids repeat on a page
-    texts = escape_all([row["text"] for row in lines])
-    cleans = escape_all([row["clean_text"] or "" for row in lines])
+    raw_texts, raw_cleans = lines["text"], lines["clean_text"]
+    texts = escape_all(raw_texts)
+    cleans = escape_all([c or "" for c in raw_cleans])
     rows = []
-    for row, text_html, clean_html in zip(lines, texts, cleans):
-        role = row["role"]
+    columns = (lines["line_no"], lines["role"], lines["action"], lines["article_id"], lines["reason"], raw_texts, raw_cleans)
+    for (line_no, role, action, article_id, reason, text, clean_text), text_html, clean_html in zip(zip(*columns), texts, cleans):
         if role not in classes:
             classes[role] = (escape_term(role), role_class(role))
         role_text, css = classes[role]
-        line_no, action, article_id, reason = row["line_no"], row["action"], row["article_id"], row["reason"]
         dropped = action == ACTION_DROPPED
         card = cards.get(article_id) if article_id is not None else None
         marker, colour, joined_to = "", None, None
@@ -77,7 +78,6 @@ def line_rows(lines: list[dict], cards: dict[str, dict], orphan_colour: str, rol
             if value not in escaped:
                 escaped[value] = escape(value)
         article_attrs = f' data-article="{escaped[article_id]}" data-colour="{colour}"' if article_id else ""
-        text, clean_text = row["text"], row["clean_text"]
         clean = (
             f'<details class="clean"><summary>as normalised</summary>{clean_html}</details>'
             if clean_text is not None and clean_text != text.strip()

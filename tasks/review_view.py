@@ -36,24 +36,27 @@ def role_class(role: str | None) -> str:
     return f"r-{role}" if role in PUBLISHED_ROLES else "r-other"
 
 
-def document_view(source_file: str, articles: list[dict], lines: list[dict], warnings: list[str]) -> dict:
+def document_view(source_file: str, articles: list[dict], lines: dict[str, list], warnings: list[str]) -> dict:
     """Everything a document page and its index row show, computed once.
 
-    `lines` come back sorted by line_no; `articles` are cards (tasks/review_html.py renders both).
+    `lines` are the document's line columns (name -> values), returned sorted by line_no;
+    `articles` are rows, returned as cards (tasks/review_html.py renders both). Columns, not
+    a dict per line: a 20 MB corpus has 62k lines.
     """
     # Article order as in tasks/tables.py: by first source line in reading order.
     articles = sorted(articles, key=lambda a: ((a["source_lines"] or [0])[:1], a["article_id"]))
     cards = {a["article_id"]: _article_card(i, a) for i, a in enumerate(articles)}
-    lines = sorted(lines, key=lambda r: r["line_no"])
-    role_of = {r["line_no"]: r["role"] for r in lines}
-    article_of = {r["line_no"]: r["article_id"] for r in lines}
-    continuing = {r["line_no"] for r in lines if r["action"] == ACTION_JOINED}
+    lines = sorted_by_line_no(lines)
+    line_nos, roles, article_ids, actions = lines["line_no"], lines["role"], lines["article_id"], lines["action"]
+    role_of = dict(zip(line_nos, roles))
+    article_of = dict(zip(line_nos, article_ids))
+    continuing = {n for n, a in zip(line_nos, actions) if a == ACTION_JOINED}
     for card in cards.values():
         card["paragraph_of"] = _paragraph_numbers(card["source_lines"], continuing | set(card["joined_to"]), role_of)
     problems = [
-        f"line {r['line_no']} names article {r['article_id']}, which is not in the articles table"
-        for r in lines
-        if r["article_id"] is not None and r["article_id"] not in cards
+        f"line {n} names article {i}, which is not in the articles table"
+        for n, i in zip(line_nos, article_ids)
+        if i is not None and i not in cards
     ] + [
         f"{card['label']}: source lines {stray[:10]} are not this article's in the lines table"
         for card in cards.values()
@@ -68,13 +71,23 @@ def document_view(source_file: str, articles: list[dict], lines: list[dict], war
         "page": page_name(source_file),
         "articles": list(cards.values()),
         "lines": lines,
-        "roles": Counter(r["role"] for r in lines),
-        "dropped": sum(1 for r in lines if r["action"] == ACTION_DROPPED),
+        "line_count": len(line_nos),
+        "roles": Counter(roles),
+        "dropped": actions.count(ACTION_DROPPED),
         "incomplete": sum(1 for a in articles if not a["is_complete"]),
         "flags": dict(sorted(flags.items())),
         "warnings": [w for w in warnings if source_file in w or any(i in w for i in ids)],
         "problems": problems,
     }
+
+
+def sorted_by_line_no(lines: dict[str, list]) -> dict[str, list]:
+    """The line columns in line_no order (stable; as given when already sorted, the usual case)."""
+    line_nos = lines["line_no"]
+    if all(a <= b for a, b in zip(line_nos, line_nos[1:])):
+        return lines
+    order = sorted(range(len(line_nos)), key=line_nos.__getitem__)
+    return {name: [values[i] for i in order] for name, values in lines.items()}
 
 
 def _article_card(position: int, article: dict) -> dict:

@@ -30,6 +30,21 @@ def _joined(values: list[str]) -> str | None:
     return ",".join(values) if values else None
 
 
+def to_object_frame(table: pa.Table) -> pd.DataFrame:
+    """`table` as pandas with strings as Python objects, not Arrow-backed `str` columns (pandas 3's default).
+
+    GX filters the whole frame for every column it checks (nulls out); filtering an Arrow string
+    column copies its bytes, so the articles' texts were copied about 40 times per validation.
+    """
+    columns = {}
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            columns[name] = pd.Series(column.to_pylist(), dtype=object)
+        else:
+            columns[name] = column.to_pandas()
+    return pd.DataFrame(columns)
+
+
 def optional_column(table: pa.Table, name: str) -> list:
     """A column's values, or nulls when the table predates the column."""
     return table.column(name).to_pylist() if name in table.column_names else [None] * table.num_rows
@@ -47,9 +62,9 @@ def articles_frame(
     """The article columns GX checks, plus scalar helper columns derived from text and list columns."""
     texts = articles.column("text").to_pylist()
     complete = articles.column("is_complete").to_pylist()
-    frame = articles.select(
-        ["article_id", "text", "char_count", "is_complete", "primary_theme", "primary_region", "dataset_version"]
-    ).to_pandas()
+    frame = to_object_frame(
+        articles.select(["article_id", "text", "char_count", "is_complete", "primary_theme", "primary_region", "dataset_version"])
+    )
     frame["char_count_matches_text"] = [
         (t is not None and n == len(t)) for t, n in zip(texts, articles.column("char_count").to_pylist())
     ]
@@ -105,9 +120,9 @@ def _flag_count_matches(articles: pa.Table) -> list[bool | None]:
 
 def lines_frame(lines: pa.Table, article_ids: set[str]) -> pd.DataFrame:
     """The line columns GX checks, plus helper columns linking lines to articles."""
-    frame = lines.select(
-        ["source_file", "line_no", "text", "role", "action", "article_id", "reason", "content_score", "dataset_version"]
-    ).to_pandas()
+    frame = to_object_frame(
+        lines.select(["source_file", "line_no", "text", "role", "action", "article_id", "reason", "content_score", "dataset_version"])
+    )
     ids, roles = lines.column("article_id").to_pylist(), lines.column("role").to_pylist()
     frame["article_id_outside_articles"] = [i if i is not None and i not in article_ids else None for i in ids]
     frame["dropped_without_reason"] = [

@@ -39,6 +39,18 @@ def test_corrupted_byte_is_reported(version):
     assert any("articles.parquet: sha256 differs" in p for p in problems)
 
 
+def test_shallow_check_skips_checksums_but_not_files(version):
+    """Publishing's check of the folder it just hashed: no re-hash, still sizes, missing and extra files."""
+    readme = writable(version[1] / "README.md")
+    readme.write_bytes(readme.read_bytes()[::-1])  # same size, other bytes: only a checksum sees it
+    (version[1] / "notes.txt").write_text("x")
+    os.remove(writable(version[1] / "CHANGES.md"))
+    shallow = verify_version(version[1], deep=False)
+    assert "notes.txt: not in the manifest" in shallow and "CHANGES.md: missing" in shallow
+    assert not any("sha256" in p for p in shallow)
+    assert "README.md: sha256 differs from the manifest" in verify_version(version[1])
+
+
 def test_missing_and_extra_files_are_reported(version):
     os.remove(writable(version[1] / "CHANGES.md"))
     (version[1] / "notes.txt").write_text("x")
