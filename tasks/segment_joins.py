@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tasks.segment_heads import CJK, TEXT_CACHE_SIZE, ends_sentence
-from tasks.tokenize import is_known_word, is_word_prefix
+from tasks.segment_heads import CJK, TEXT_CACHE_SIZE, ends_sentence, lexicon
+from tasks.tokenize import first_word, is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
+HEADLESS_START = 0.9  # mid_start of a line opening on a particle, a measure word or a speaker's verb
+SPEECH_COMMAS = ("，", ",", "：", ":")
 _OPEN_END = re.compile(rf"[{CJK}0-9A-Za-z%“‘（(、，,]")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
@@ -43,7 +45,25 @@ def mid_start(text: str) -> float:
     close_at, open_at = text.find("”"), text.find("“")
     if close_at >= 0 and (open_at < 0 or close_at < open_at):
         return 0.6
-    return 0.0
+    return HEADLESS_START if _headless(text) else 0.0
+
+
+def _headless(text: str) -> bool:
+    """The line opens on what cannot open a sentence: a particle or measure word standing alone
+    (`级智能制造…`, `们…`), or a speech verb and its comma whose speaker stands elsewhere
+    (`表示，将…`). Vocabularies: tasks/data/segment_lexicon.yaml."""
+    particles, verbs, firsts = _headless_words()
+    if text[0] not in firsts:  # most lines: no dictionary route needed
+        return False
+    word = first_word(text)
+    return word in particles or (word in verbs and text[len(word): len(word) + 1] in SPEECH_COMMAS)
+
+
+@lru_cache(maxsize=1)
+def _headless_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    lex = lexicon()
+    particles, verbs = frozenset(lex["non_opening_words"]), frozenset(lex["speech_verbs"])
+    return particles, verbs, frozenset(w[0] for w in particles | verbs)
 
 
 def doubled_overlap(a: str, b: str, max_len: int = 4) -> int:

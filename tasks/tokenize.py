@@ -180,3 +180,14 @@ def is_word_prefix(text: str) -> bool:
     if not _loaded:
         load_dictionary()
     return text in _log_prob
+
+
+def first_word(text: str, span: int = 8) -> str:
+    """The first word of `text` on jieba's best dictionary route over its first `span` characters
+    (no HMM for unknown words: callers ask about dictionary words such as particles)."""
+    head = text[:span]
+    if not head:
+        return ""
+    if not _loaded:
+        load_dictionary()
+    return head[: _best_route(head)[0] + 1]
