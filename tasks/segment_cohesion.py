@@ -51,20 +51,42 @@ def introduced_names(text: str) -> set[str]:
     return found
 
 
-def _mention_finder(names: set[str], titles: tuple[str, ...]):
+@lru_cache(maxsize=1)
+def _titled() -> re.Pattern:
+    """Every place a one-character surname stands before a title (`马处长`), overlaps included:
+    compiled once, not per page (a page's own expression cost more than all its matching)."""
+    _, surnames, titles = _patterns()
+    single = "".join(sorted(s for s in surnames if len(s) == 1))
+    return re.compile(rf"(?=([{single}])({'|'.join(re.escape(t) for t in titles)}))")
+
+
+def _mention_finder(names: set[str]):
     """A function giving the known names a text refers to, by full name or by surname + title
-    (`马处长`); one regular expression per page, however many names it holds."""
+    (`马处长`). Matches are read as one left-to-right scan that prefers, where several start
+    together, the longest full name, then a titled surname, and resumes after each match."""
     by_surname: dict[str, set[str]] = {}
     for name in names:
         by_surname.setdefault(name[0], set()).add(name)
-    full = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    titled = "|".join(re.escape(t) for t in titles)
-    pattern = re.compile(rf"({full})|([{''.join(by_surname)}])(?:{titled})")
+    longest_first = sorted(names, key=len, reverse=True)
+    titled = _titled()
 
     def mentions(text: str) -> set[str]:
+        found: dict[int, tuple[int, set[str]]] = {}  # start -> (end, names)
+        for name in longest_first:
+            at = text.find(name)
+            while at >= 0:
+                found.setdefault(at, (at + len(name), {name}))
+                at = text.find(name, at + 1)
+        for match in titled.finditer(text):
+            if match.group(1) in by_surname:
+                found.setdefault(match.start(), (match.end(2), by_surname[match.group(1)]))
         out: set[str] = set()
-        for match in pattern.finditer(text):
-            out.update([match.group(1)] if match.group(1) else by_surname[match.group(2)])
+        resume = 0
+        for at in sorted(found):
+            if at >= resume:
+                end, named = found[at]
+                out.update(named)
+                resume = end
         return out
     return mentions
 
@@ -79,11 +101,10 @@ class PersonLinks:
     """Which paragraph units name, re-mention or point back at which speakers."""
 
     def __init__(self, unit_texts: list[str], head_texts: list[str]):
-        _, _, titles = _patterns()
         self.intro = [introduced_names(t) for t in unit_texts]
         self.head_intro = [introduced_names(t) for t in head_texts]
         names = set().union(*self.intro, *self.head_intro)
-        find = _mention_finder(names, titles) if names else (lambda text: set())
+        find = _mention_finder(names) if names else (lambda text: set())
         self.mentions = [find(t) for t in unit_texts]
         self.speaker = [bool(m) for m in self.mentions]
         self.pronoun = [pronoun_led(t) for t in unit_texts]
@@ -94,7 +115,7 @@ class PersonLinks:
     def _score(self, u: int, held: set[str], last_speaker: bool, name_weight: float, pronoun_weight: float) -> float:
         return name_weight * bool(self.mentions[u] & held) + pronoun_weight * (self.pronoun[u] and last_speaker)
 
-    def bonuses(self, order: list[int], label: np.ndarray, label_sets: list[np.ndarray],
+    def bonuses(self, order: list[int], label: list[int], label_sets: list[list[int]],
                 name_weight: float, pronoun_weight: float) -> dict[int, np.ndarray]:
         """Per unit with evidence, a bonus for each of its labels' articles as they stand before it
         (head and units so labelled that come earlier in `order`, the file order)."""
@@ -104,7 +125,7 @@ class PersonLinks:
         for u in order:
             if self.mentions[u] or self.pronoun[u]:
                 out[u] = np.array([self._score(u, held[l], last[l], name_weight, pronoun_weight)
-                                   for l in label_sets[u].tolist()])
+                                   for l in label_sets[u]])
             at = int(label[u])
             held[at] |= self.mentions[u]
             last[at] = self.speaker[u]

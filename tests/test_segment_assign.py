@@ -45,8 +45,8 @@ def test_a_foreign_paragraph_inside_its_host_moves_and_the_host_resumes():
     from tasks.segment_assign import _viterbi
 
     emit = np.array([[1.0, -np.inf], [-1.0, -0.65], [0.0, -1.0]])
-    assert _viterbi(emit, 0.2, None, return_cost=0.1).tolist() == [0, 1, 0]
-    assert _viterbi(emit, 0.2, None, return_cost=0.2).tolist() == [0, 0, 0]
+    assert _viterbi(emit, 0.2, None, return_cost=0.1) == [0, 1, 0]
+    assert _viterbi(emit, 0.2, None, return_cost=0.2) == [0, 0, 0]
 
 
 def test_a_tail_moves_to_an_article_that_starts_inside_its_host():
@@ -64,5 +64,5 @@ def test_glue_keeps_a_pair_together():
     from tasks.segment_assign import _viterbi
 
     emit = np.array([[1.0, -np.inf], [0.0, -1.0], [-1.0, 0.0]])
-    assert _viterbi(emit, 0.2, None).tolist() == [0, 0, 1]
-    assert _viterbi(emit, 0.2, None, glue=np.array([0.0, 0.0, 2.0])).tolist() == [0, 0, 0]
+    assert _viterbi(emit, 0.2, None) == [0, 0, 1]
+    assert _viterbi(emit, 0.2, None, glue=[0.0, 0.0, 2.0]) == [0, 0, 0]

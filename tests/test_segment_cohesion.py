@@ -42,3 +42,17 @@ def test_shared_names_glue_neighbours_and_bonus_the_introducing_article():
 
 def test_no_names_no_work():
     assert not PersonLinks(["今年以来,全市新增线路三条。", "线路采用新能源车辆。"], ["", ""]).active
+
+
+@pytest.mark.parametrize("names, text, found", [
+    ({"马国庆"}, "马国庆提醒市民注意安全。", {"马国庆"}),             # full name
+    ({"马国庆"}, "马处长还提醒市民。", {"马国庆"}),                   # surname + title
+    ({"马国庆", "马林"}, "马处长说。", {"马国庆", "马林"}),           # a title cannot tell two 马 apart
+    ({"马国", "马国庆"}, "马国庆说。", {"马国庆"}),                   # the longest name where several start
+    ({"王马"}, "王马处长说。", {"王马"}),                             # a match is read once: no 马处长 inside it
+    ({"黄立军"}, "市民说好。", set()),
+])
+def test_mentions(names, text, found):
+    from tasks.segment_cohesion import _mention_finder
+
+    assert _mention_finder(names)(text) == found

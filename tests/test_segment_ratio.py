@@ -1,0 +1,27 @@
+"""Language-model ratio scores of paragraph units under article models (tasks/segment_ratio.py)."""
+import numpy as np
+
+from tasks.segment_ratio import RatioScorer
+
+
+def _scorer():
+    # two bigram columns; article 0's head uses column 0, article 1's head column 1
+    units = [(np.array([0]), np.array([2.0])), (np.array([1]), np.array([2.0])), (np.array([], dtype=int), np.array([]))]
+    heads = np.array([[3.0, 0.0], [0.0, 3.0]])
+    return RatioScorer(units, heads, np.array([0.5, 0.5]), 0.3, np.array([0, 1, 2]))
+
+
+def test_a_unit_scores_higher_under_the_article_that_shares_its_bigrams():
+    scorer = _scorer()
+    scores = scorer.emissions([0, 0, 0], [[0, 1], [0, 1], [0, 1]])
+    assert scores[0][0] > 0 > scores[0][1]
+    assert scores[1][1] > 0 > scores[1][0]
+    assert scores[2] == [0.0, 0.0]  # no bigrams, no evidence
+
+
+def test_memoised_scores_equal_a_fresh_computation():
+    scorer = _scorer()
+    first = scorer.emissions([0, 1, 1], [[0, 1], [0, 1], [0, 1]])
+    again = scorer.emissions([0, 1, 1], [[0, 1], [0, 1], [0, 1]])
+    assert first == again == _scorer().emissions([0, 1, 1], [[0, 1], [0, 1], [0, 1]])
+    assert scorer.home_scores(1, [1, 2], [0, 1, 1]) == _scorer().home_scores(1, [1, 2], [0, 1, 1])
