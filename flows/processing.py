@@ -7,7 +7,7 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks import cache, pipeline, tables
+from tasks import cache, tables
 from tasks.records import SourceDocument
 
 # A batch holds at least this many characters (about 0.2 s of jieba), and each
@@ -28,6 +28,8 @@ def process_batch(
     Rows are converted here, in the worker: Arrow buffers travel back far cheaper than Python rows,
     and the conversion and duplicate sketching run in parallel instead of in the flow's process.
     """
+    from tasks import pipeline  # here: jieba and the step modules load in workers, not in a rerun with nothing to do
+
     results, computed = [], 0
     for doc in documents:
         key = cache.document_key(doc, recurring, component_versions)

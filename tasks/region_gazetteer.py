@@ -156,6 +156,15 @@ def _resolve_name(name: str, forms: dict[str, tuple], abbreviations: dict[str, s
 
 
 @lru_cache(maxsize=1)
+def gazetteer_version() -> str:
+    """The gazetteer's version (cpca release, its data and our alias files), without building it:
+    a rerun with nothing changed only compares versions."""
+    aliases, countries = load_checked_yaml(ALIASES_FILE), load_checked_yaml(COUNTRIES_FILE)
+    return (f"cpca-{metadata.version('cpca')}+{file_digest(cpca_adcodes_path())}"
+            f"+aliases-{aliases['version']}+countries-{countries['version']}+{file_digest(ALIASES_FILE, COUNTRIES_FILE)}")
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer once per process from cpca and tasks/data/{region_aliases,countries}.yaml."""
     adcodes = cpca_adcodes_path()
@@ -181,9 +190,7 @@ def load_gazetteer() -> Gazetteer:
         automaton.add_word(term, (term,) + entry)
     automaton.make_automaton()
     org = aliases["organisations"]
-    version = (f"cpca-{metadata.version('cpca')}+{file_digest(adcodes)}"
-               f"+aliases-{aliases['version']}+countries-{countries['version']}+{file_digest(ALIASES_FILE, COUNTRIES_FILE)}")
-    gazetteer = Gazetteer(places, automaton, tuple(org["suffixes"]), int(org["max_gap"]), float(org["weight"]), version)
+    gazetteer = Gazetteer(places, automaton, tuple(org["suffixes"]), int(org["max_gap"]), float(org["weight"]), gazetteer_version())
     gazetteer.scanner = TermScanner(automaton.items())
     for code in places:
         parent = gazetteer.parent(code)

@@ -24,13 +24,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tasks.records import RegionMention, RegionResult
-from tasks.region_gazetteer import COUNTRY, FULL, HOME, MULTI, SHORT, Gazetteer, load_gazetteer
+from tasks.region_gazetteer import COUNTRY, FULL, HOME, MULTI, SHORT, Gazetteer, gazetteer_version, load_gazetteer
 from tasks.region_document import document_home_region  # noqa: F401  (public: called once per document)
 from tasks.region_home import article_home
 from tasks.region_mentions import Mention, PositionWeights, find_mentions
 from tasks.schema import LEVEL_COUNTY, LEVEL_PROVINCE
 
-GAZETTEER_VERSION = load_gazetteer().version
+GAZETTEER_VERSION = gazetteer_version()
 
 
 @dataclass(frozen=True)
