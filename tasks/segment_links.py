@@ -22,6 +22,7 @@ JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
 NEEDED_JOIN_THRESHOLD = 0.0  # a line left open takes its best remaining candidate down to this
 CANDIDATE_WINDOW = 80  # content lines either side searched for a continuation (a page's span)
 SHORTLIST = 8  # targets per open line that get the evidence read across the break
+SKIPS_NEEDED = 1
 EXPLAIN: dict | None = None  # diagnostics only (tests/scrambler_diag.py): (a, b) -> (cheap, dear) scores
 
 
@@ -74,7 +75,10 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         floor = {a: (needed_threshold if a in opens else threshold) for a in sources}
         # a line never continues one standing above it in its own block (a certain cycle)
         pairs = [p for p in pairs if not (block_of.get(p[2]) == block_of.get(p[1]) and p[2] <= p[1])]
-        return matched_links(pairs, floor, pred)
+        links = matched_links(pairs, floor, pred)
+        if _skips_lines(links, succ):
+            links = matched_links(_distrust_order(pairs, succ), floor, pred)
+        return links
     pairs = sorted((p for p in pairs if p[0] >= needed_threshold), key=lambda p: (-p[0], p[1], p[2]))
     links: dict[int, int] = {}
     parent = dict(pred)
@@ -95,6 +99,19 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
             taken.add(b)
             changed = True
     return links
+
+
+def _skips_lines(links: dict[int, int], succ: dict[int, int | None]) -> bool:
+    """True when some accepted join passes over the line below its source in its own block (not
+    merely over a caption or a head to the next block): the page was not read in column order,
+    so the next line in the file vouches less for a continuation."""
+    return sum(succ.get(a) not in (None, b) for a, b in links.items()) >= SKIPS_NEEDED
+
+
+def _distrust_order(pairs: list[tuple[float, int, int]], succ: dict[int, int | None]) -> list[tuple[float, int, int]]:
+    """Pairs rescored with the adjacency bonus of a page read out of column order."""
+    cut = WEIGHTS["adjacent"] - WEIGHTS["adjacent_scrambled"]
+    return [(s - cut if succ.get(a) == b else s, a, b) for s, a, b in pairs]
 
 
 def _near(a: int, targets: list[int], window: int) -> list[int]:

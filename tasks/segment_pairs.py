@@ -13,6 +13,7 @@ from tasks.segment_wordlm import span_llr
 
 WEIGHTS = {
     "adjacent": 0.8,  # b is the next body line after a in file order
+    "adjacent_scrambled": 0.55,  # ... on a page where some join skips lines (read out of column order)
     "far": -0.4,  # b stands elsewhere: the page was read out of column order
     "distance": -0.004,  # per line between a and b
     "mid_start": 1.5,

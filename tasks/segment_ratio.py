@@ -1,5 +1,8 @@
 """Language-model ratio of paragraph units under article models, for relabelling (tasks/segment_assign.py).
 
+Terms are whatever the caller's columns hold (bigrams, and weighted content characters); counts
+may be fractional.
+
 An article's model is a Jelinek-Mercer mixture of its own bigram shares and the page's:
 p_a(w) = MIX * n_a(w) / N_a + (1 - MIX) * p_page(w). A unit x is scored for article a by
 sum_w x(w) * log(p_a(w) / p_page(w)) / |x|^LENGTH_POWER: how much better the article explains
@@ -34,17 +37,16 @@ class RatioScorer:
 
     def _ratios(self, u: int, profiles: np.ndarray, sizes: np.ndarray) -> list[float]:
         cols, x, _, bg = self.units[u]
-        if not len(cols):  # no bigrams: no evidence either way
+        if not len(cols):  # no terms: no evidence either way
             return [0.0] * len(sizes)
-        # mix * share / bg + 1 - mix, in that order, in place
-        ratio = profiles / np.maximum(sizes, 1.0)[:, np.newaxis]
-        ratio *= self.mix
+        # mix * share / bg + 1 - mix, in place (callers pass a fresh copy made by fancy indexing);
+        # then the count-weighted sum as one dot product
+        ratio = profiles
+        ratio *= (self.mix / np.maximum(sizes, 1.0))[:, np.newaxis]
         ratio /= bg
-        ratio += 1.0
-        ratio -= self.mix
+        ratio += 1.0 - self.mix
         np.log(ratio, out=ratio)
-        ratio *= x
-        return (ratio.sum(axis=1) / self.lengths[u]).tolist()
+        return (ratio @ x / self.lengths[u]).tolist()
 
     def _chain(self, key: int, u: int) -> int:
         """Interned key of a sequence of units: the sequence `key` stands for, then unit u."""

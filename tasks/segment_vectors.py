@@ -20,12 +20,16 @@ _FUNCTION = np.array(sorted(ord(c) for c in FUNCTION_CHARS), dtype=np.int64)
 _CJK_LO, _CJK_HI = 0x4E00, 0x9FFF
 _IS_FUNCTION = np.zeros(0x110000, dtype=bool)  # by code point: a look-up, not np.isin per page
 _IS_FUNCTION[_FUNCTION] = True
+_BIGRAM_BASE = _CJK_LO << 21  # every bigram's code is at least this, every code point below it
 
 
 class LineTerms:
-    """Bigram counts per line of a page (`matrix`: lines x distinct bigrams, CSR)."""
+    """Bigram counts per line of a page (`matrix`: lines x distinct terms, CSR). With a positive
+    `unigram_weight`, single content characters (CJK, function characters left out) are terms
+    too, each occurrence counted as that weight: evidence that survives where two texts share
+    words but not bigrams (种子/良种), in the same matrix, so its users pay for one term space."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], unigram_weight: float = 0.0):
         joined = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
         cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         line_of = np.cumsum(cp == 10) - (cp == 10)  # line index of every character
@@ -34,6 +38,9 @@ class LineTerms:
         keep = cjk[:-1] & cjk[1:] & ~(function[:-1] & function[1:])
         codes = (cp[:-1] << 21 | cp[1:])[keep]
         rows = line_of[:-1][keep]
+        if unigram_weight > 0:
+            single = cjk & ~function
+            codes, rows = np.concatenate([codes, cp[single]]), np.concatenate([rows, line_of[single]])
         terms, columns = np.unique(codes, return_inverse=True) if codes.size else (codes, codes)
         self.n_terms = len(terms)
         if not codes.size:
@@ -43,9 +50,12 @@ class LineTerms:
         # COO construction and sum_duplicates would build, without their per-call overhead
         cells, counts = np.unique(rows * self.n_terms + columns.ravel(), return_counts=True)
         line = cells // self.n_terms
+        counts = counts.astype(float)
+        if unigram_weight > 0:  # a column holds bigrams or characters, never both
+            counts[terms[cells - line * self.n_terms] < _BIGRAM_BASE] *= unigram_weight
         indptr = np.zeros(len(texts) + 1, dtype=np.int32)
         np.cumsum(np.bincount(line, minlength=len(texts)), out=indptr[1:])
-        self.matrix = sparse.csr_matrix((counts.astype(float), (cells - line * self.n_terms).astype(np.int32), indptr),
+        self.matrix = sparse.csr_matrix((counts, (cells - line * self.n_terms).astype(np.int32), indptr),
                                         shape=(len(texts), self.n_terms))
 
     def groups(self, groups: list[list[int]]) -> sparse.csr_matrix:

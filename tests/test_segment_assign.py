@@ -66,3 +66,16 @@ def test_glue_keeps_a_pair_together():
     emit = np.array([[1.0, -np.inf], [0.0, -1.0], [-1.0, 0.0]])
     assert _viterbi(emit, 0.2, None) == [0, 0, 1]
     assert _viterbi(emit, 0.2, None, glue=[0.0, 0.0, 2.0]) == [0, 0, 0]
+
+
+SEED = ["春播良种供应充足,良种覆盖率达到九成以上。", "农资门店备足化肥农药,农机检修完毕待春播。"]
+
+
+@pytest.mark.parametrize("run", ["种子肥料储备到位,播种机具检修就绪。", "种子化肥已备齐。"])
+def test_a_short_paragraph_sharing_characters_but_no_bigrams_moves_home(run, monkeypatch):
+    # 种子/播种 share the character 种 with 良种/春播 but no bigram: only unigram evidence sees it
+    texts = SEED + BUS + [run]
+    heads, orders = ["春耕备耕物资充足", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
+    assert relabel_units(heads, orders, texts, {}) == [[0, 1, 4], [2, 3]]
+    monkeypatch.setattr("tasks.segment_assign.UNIGRAM_WEIGHT", 0.0)
+    assert relabel_units(heads, orders, texts, {}) == orders

@@ -15,6 +15,14 @@ def test_line_terms_count_cjk_bigrams_within_lines_only():
     assert 0 < similar[0, 1] < similar[0, 2] and abs(similar[0, 0] - 1) < 1e-9
 
 
+def test_unigram_weight_adds_content_characters_weighted():
+    plain, both = LineTerms(["种子的良种"]), LineTerms(["种子的良种"], unigram_weight=0.5)
+    assert plain.matrix.sum() == 4  # 种子 子的 的良 良种: only pairs of two function characters drop
+    # characters 种 (twice), 子, 良 counted at half weight; 的 is a function character
+    assert both.matrix.sum() == plain.matrix.sum() + 0.5 * 4
+    assert both.n_terms == plain.n_terms + 3
+
+
 def _content(texts):
     return [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
 
