@@ -16,7 +16,8 @@ from tasks.tokenize import first_word, is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
 HEADLESS_START = 0.9  # mid_start of a line opening on a particle, a measure word or a speaker's verb
-SPEECH_COMMAS = ("，", ",", "：", ":")
+# Only a comma: "建议：…" at a line start is as often a label or subhead as speech missing its speaker.
+SPEECH_COMMAS = ("，", ",")
 _OPEN_END = re.compile(rf"[{CJK}0-9A-Za-z%“‘（(、，,]")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
