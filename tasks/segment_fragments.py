@@ -5,16 +5,20 @@ A page read out of column order leaves lines such as `市住房城乡建设委�
 `据园区管委会负责人周` or `本届运动会以“全民健`: short, no full stop, so title-like by length and
 punctuation alone. Their text still shows the cut: an unclosed quote or bracket, a last character
 that cannot end a title (的, 在, 与 ...), a bare job title waiting for its name and speech verb, a job
-title followed by a cut-off surname, or a news-sentence opener with a comma. Vocabularies come from
-tasks/data/segment_lexicon.yaml (fragment_final_chars, person_titles, sentence_openers).
+title followed by a cut-off surname, a news-sentence opener with a comma, a speaker's verb
+and comma (`…建议，`), or a dateline cut before its `日电` (`新华社北京5月12`). Vocabularies come from
+tasks/data/segment_lexicon.yaml (fragment_final_chars, person_titles, sentence_openers, speech_verbs,
+dateline_sources).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from tasks.segment_heads import TEXT_CACHE_SIZE, has_surname, is_kicker_text, is_subtitle_text, lexicon
+from tasks.segment_heads import TEXT_CACHE_SIZE, has_surname, is_kicker_text, is_subtitle_text, lexicon, split_head_line
+from tasks.segment_joins import doubled_overlap
 
+MAX_DOUBLED = 2  # characters OCR repeats at a column break; a longer repeat is a name taken up again
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("‘", "’"), ("「", "」"))
 
 
@@ -40,4 +44,29 @@ def fragment_evidence(text: str) -> float:
         return 1.0  # `…处长` or `…负责人周`: a name and what the person said follow elsewhere
     if re.search(r"[，,]", text) and any(text.startswith(o) for o in lex["sentence_openers"]):
         return 1.0
+    if _cut_dateline().match(text):
+        return 1.0  # `新华社北京5月12`: a dateline cut before its `日电`
+    if _speech().search(text):
+        return 1.0  # `…负责人介绍，`: reported speech opens a news sentence; titles quote with `：`
     return 0.0
+
+
+def doubled_at_break(text: str, nxt: str, max_doubled: int = MAX_DOUBLED) -> bool:
+    """True when `nxt` opens by repeating the last one or two characters of `text`, as OCR does
+    when it reads the characters at a column break twice: `text` was cut there, not a title.
+    Longer repeats are a title naming what the text opens with (`——记…胡震刚` over `胡震刚带领…`),
+    and a line with a kicker or 副题 is a title whatever follows it."""
+    kicker, _, subtitle = split_head_line(text)
+    return not kicker and not subtitle and 1 <= doubled_overlap(text, nxt) <= max_doubled
+
+
+@lru_cache(maxsize=1)
+def _cut_dateline() -> re.Pattern:
+    sources = "|".join(map(re.escape, lexicon()["dateline_sources"]))
+    return re.compile(rf"(?:{sources})[\u4e00-\u9fff]{{0,6}}[0-9０-９]+[月0-9０-９]*$")
+
+
+@lru_cache(maxsize=1)
+def _speech() -> re.Pattern:
+    verbs = sorted(lexicon()["speech_verbs"], key=len, reverse=True)
+    return re.compile(rf"[\u4e00-\u9fff]{{2}}(?:{'|'.join(map(re.escape, verbs))})[，,]")

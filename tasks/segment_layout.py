@@ -19,13 +19,14 @@ from tasks.segment_heads import (
     parse_dateline,
     split_head_line,
 )
-from tasks.segment_fragments import fragment_evidence
+from tasks.segment_fragments import doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word
 
 HEAD_THRESHOLD = 0.95
 UNANNOUNCED_COST = 0.0  # a title line followed straight by body text, with no byline or dateline between
 FRAGMENT_COST = 0.6  # a title-like line whose own text shows a cut inside a sentence (segment_fragments)
+DOUBLED_COST = 0.6  # the next line opens by repeating this line's last characters (segment_fragments)
 READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line reads on from it
 MAX_HEAD_LINES = 3
 
@@ -108,6 +109,8 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
         runs_on = nxt and not announces_body and open_end(text) and bridge_word(text, nxt)
         if mid_start(text) > 0 or (prev_runs_on and bridge_word(prev, text)) or runs_on:
             score -= 0.6
+        if nxt and not announces_body and doubled_at_break(text, nxt):
+            score -= DOUBLED_COST  # OCR read the characters at a column break twice: a cut line
         marked = levels[i] or is_emphasis_line(content[i])  # markup says title: n-gram evidence yields
         if not marked:
             score -= FRAGMENT_COST * fragment_evidence(text)

@@ -1,6 +1,6 @@
 import pytest
 
-from tasks.segment_fragments import fragment_evidence
+from tasks.segment_fragments import doubled_at_break, fragment_evidence
 
 
 @pytest.mark.parametrize("text, fragment", [
@@ -9,7 +9,11 @@ from tasks.segment_fragments import fragment_evidence
     ("本届运动会以“全民健", True),               # quote opened, never closed
     ("在大口屯镇的农机合作社的", True),          # ends on a function character
     ("今年以来,我市加快推进", True),             # news-sentence opener with a comma
+    ("区教育局负责人介绍,今年全区", True),       # a speaker's verb and comma: reported speech
+    ("新华社上海3月8", True),                    # a dateline cut before its 日电
     ("老旧小区改造惠及十二万户居民", False),
+    ("专家建议：加快建设社区食堂", False),        # a title quotes with a colon
+    ("新华社记者镜头下的春天", False),
     ("守护一方水土的“河长”", False),
     ("市政协委员刘海燕建议", False),              # a kicker naming who proposes
     ("——记青山镇河长办主任林振东", False),        # a 副题
@@ -17,3 +21,13 @@ from tasks.segment_fragments import fragment_evidence
 ])
 def test_fragment_evidence(text, fragment):
     assert (fragment_evidence(text) > 0) == fragment
+
+
+@pytest.mark.parametrize("text, nxt, cut", [
+    ("两所幼儿园均配备户外活动场地和保健室", "室,师资由区教育局统一招聘。", True),   # one character read twice
+    ("区教育局负责人王", "负责人王立新介绍,", False),                               # no repeat at the break
+    ("扎根山村二十年 ——记乡村教师周明远", "周明远带领学生建起了图书角。", False),  # a 副题 naming the text's subject
+    ("乡村教师周明远", "周明远带领学生建起了图书角。", False),                     # a 3-character repeat: a name taken up again
+])
+def test_doubled_at_break(text, nxt, cut):
+    assert doubled_at_break(text, nxt) == cut

@@ -1,0 +1,21 @@
+"""line_kinds: a short line cut at a column break, whose next line OCR opened by repeating its
+last characters, is body text and not a title."""
+from tasks.records import CleanLine
+from tasks.schema import ROLE_CONTENT
+from tasks.segment_layout import KIND_BODY, KIND_HEAD, line_kinds
+
+
+def _content(texts):
+    return [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+
+
+def test_line_doubled_at_break_is_body():
+    page = ["城东新建两所公办幼儿园", "本报讯(记者 林晓)城东区今年新建两所公办幼儿园,新增学位五百个。",
+            "两所幼儿园均配备户外活动场地和保健室", "室,师资由区教育局统一招聘。"]
+    kinds = line_kinds(_content(page))
+    assert kinds[0] == KIND_HEAD and kinds[2] == KIND_BODY
+
+
+def test_title_naming_what_the_text_opens_with_stays_a_head():
+    page = ["扎根山村二十年 ——记乡村教师周明远", "周明远带领学生建起了村里第一个图书角。"]
+    assert line_kinds(_content(page))[0] == KIND_HEAD
