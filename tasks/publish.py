@@ -25,6 +25,7 @@ from tasks.publish_naming import (  # noqa: F401
     latest_fingerprint, latest_version, next_version_name, published_versions, validate_dataset_name, version_key,
 )
 from tasks.publish_rejected import reject_run  # noqa: F401
+from tasks.tables import release_memory
 from tasks.verify import verify_version
 
 PUBLISH_THREADS = 2  # the writer of the largest table and one for the others, the previous version and hashing
@@ -93,12 +94,14 @@ def remove_leftovers(dataset_dir: Path) -> list[str]:
 def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info, content) -> None:
     # Two threads: Parquet writing, reading the previous version and hashing release the GIL,
     # so they run beside the review pages and the card, which are Python.
+    release_memory()  # what validation left: the review pages and Parquet writers start from the tables alone
     with ThreadPoolExecutor(max_workers=PUBLISH_THREADS, thread_name_prefix="publish") as pool:
         writing = start_tables(pool, staging, tables)
         previous = latest_version(dataset_dir)
         previous_digests = pool.submit(_previous_digests, dataset_dir, previous)
         content = content or manifest.content_digest(tables)
         review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings, pool)
+        release_memory()  # the review blocks' Python rows
         shutil.copytree(report_dir, staging / VALIDATION_DIR)
         previous_articles, before = previous_digests.result()
         changes = manifest.article_changes(previous_articles, tables["articles"], previous, content.article_digests, before)
@@ -116,6 +119,7 @@ def _stage(staging, dataset_dir, version, tables, input_files, validation, repor
         dataset = dataset_dir.name
         card.write_card(staging, dataset, version, tables, validation_block, pipeline_info, changes, len(input_files))
         table_files = {name: writing[name].result() for name in tables}
+        release_memory()  # the Parquet writer's buffers
         card.write_croissant(staging, dataset, version, tables, table_files)
         data = manifest.build_manifest(
             dataset=dataset, version=version, folder=staging, tables=tables, table_files=table_files,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from tasks.schema import ACTIONS, PUBLISHED_ROLES
+from tasks.tables import release_memory
 from tasks.validate_docs import write_docs_index
 from tasks.validate_frames import articles_frame, cjk_ratio, lines_frame, run_frame
 from tasks.validate_gx import run_suites
@@ -63,11 +64,13 @@ def validate_tables(
     """
     report_dir = Path(report_dir).resolve()
     report_dir.mkdir(parents=True, exist_ok=True)
+    previous_article_ids = list(previous_article_ids)  # may be an iterator: read once, now
+    # Built one at a time as their suites run: the articles' and the lines' texts are never both in memory.
     frames = {
-        "articles": articles_frame(articles, set(allowed_theme_codes), set(gazetteer_adcodes), previous_article_ids),
-        "lines": lines_frame(lines, set(articles.column("article_id").to_pylist())),
-        "rejects": rejects.select(["source_file", "reason"]).to_pandas(),
-        "run": run_frame(lines, rejects, document_count),
+        "articles": lambda: articles_frame(articles, set(allowed_theme_codes), set(gazetteer_adcodes), previous_article_ids),
+        "lines": lambda: lines_frame(lines, set(articles.column("article_id").to_pylist())),
+        "rejects": lambda: rejects.select(["source_file", "reason"]).to_pandas(),
+        "run": lambda: run_frame(lines, rejects, document_count),
     }
     parameters = {
         "allowed_theme_codes": sorted(allowed_theme_codes),
@@ -77,6 +80,7 @@ def validate_tables(
         "max_reject_rate": float(max_reject_rate),
     }
     results = run_suites(load_suite_dicts(), frames, parameters, report_dir)
+    release_memory()  # the frames' Python strings: publishing starts from the tables alone
     outcome = write_outcome(results, report_dir, parameters)
     write_docs_index(report_dir, results, outcome.success, parameters)
     return outcome

@@ -60,11 +60,11 @@ def articles_frame(
     articles: pa.Table, allowed_theme_codes: set[str], gazetteer_adcodes: set[str], previous_article_ids: Iterable[str] = ()
 ) -> pd.DataFrame:
     """The article columns GX checks, plus scalar helper columns derived from text and list columns."""
-    texts = articles.column("text").to_pylist()
-    complete = articles.column("is_complete").to_pylist()
     frame = to_object_frame(
         articles.select(["article_id", "text", "char_count", "is_complete", "primary_theme", "primary_region", "dataset_version"])
     )
+    texts = frame["text"].tolist()  # the frame's own strings: converting the column again held the texts twice
+    complete = articles.column("is_complete").to_pylist()
     frame["char_count_matches_text"] = [
         (t is not None and n == len(t)) for t, n in zip(texts, articles.column("char_count").to_pylist())
     ]

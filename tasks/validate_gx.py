@@ -5,18 +5,27 @@ index.html that shows every expectation with its observed value.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+from tasks.tables import release_memory
 
 RESULT_FORMAT = "SUMMARY"  # observed values and up to 20 unexpected examples, not every unexpected row
 ID_COLUMNS = {"articles": ["article_id"], "lines": ["source_file", "line_no"], "rejects": ["source_file"]}  # name failing rows
 GX_INDEX = "gx-index.html"
 
 
-def run_suites(suites: dict[str, dict], frames: dict[str, pd.DataFrame], parameters: dict, report_dir: Path) -> dict[str, dict]:
-    """Validate frames[name] with suites[name]; build GX Data Docs in report_dir; suite -> result JSON dict."""
+def run_suites(suites: dict[str, dict], frames: dict[str, pd.DataFrame | Callable[[], pd.DataFrame]], parameters: dict, report_dir: Path) -> dict[str, dict]:
+    """Validate frames[name] with suites[name]; build GX Data Docs in report_dir; suite -> result JSON dict.
+
+    A frame may be given as a function that builds it: it is then built just before its suite runs
+    and dropped after.
+    """
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx  # lazy: importing GX costs seconds
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -50,13 +59,43 @@ def run_suites(suites: dict[str, dict], frames: dict[str, pd.DataFrame], paramet
                 result_format=result_format(definition.name),
             )
         )
-        run = checkpoint.run(batch_parameters={"dataframe": frames[definition.name]}, expectation_parameters=parameters)
+        frame = frames[definition.name]
+        frame = frame() if callable(frame) else frame  # built only now: one table's frame in memory at a time
+        with _object_strings():
+            run = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters)
         for validation in run.run_results.values():
             results[definition.name] = validation.to_json_dict()
+        del run, frame
+        release_memory()  # this table's frame and what GX derived from it
     context.build_data_docs(site_names=["zhpress"])
     (report_dir / "index.html").replace(report_dir / GX_INDEX)
     _prune_unreferenced_static(report_dir)
     return results
+
+
+@contextlib.contextmanager
+def _object_strings():
+    """Strings that pandas builds stay Python objects while GX runs, as the frames' columns are.
+
+    GX fingerprints every batch (pandas.util.hash_pandas_object): with pandas 3's Arrow-backed
+    `str` inference, hashing a text column copied its unique values to Arrow and back to Python
+    twice (~+100 MiB at 20 MB). Hashes are identical either way. The option is deprecated in
+    pandas 3 and will go in pandas 4: without it, GX runs as before.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=Warning)  # the option's deprecation warning
+        try:
+            context = pd.option_context("future.infer_string", False)
+            context.__enter__()
+        except (KeyError, ValueError, pd.errors.OptionError):
+            context = None
+    try:
+        yield
+    finally:
+        if context is not None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", category=Warning)
+                context.__exit__(None, None, None)
 
 
 def result_format(suite: str) -> dict:

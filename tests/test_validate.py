@@ -220,3 +220,12 @@ def test_reject_rate_uses_files_found_when_given():
     tables = make_tables()
     frame = run_frame(tables["lines"], tables["rejects"], document_count=4)
     assert frame["documents_found"].tolist() == [4]
+
+
+def test_object_strings_is_scoped():
+    from tasks.validate_gx import _object_strings
+
+    before = pd.Series(["甲", "乙"]).dtype
+    with _object_strings():
+        pass
+    assert pd.Series(["甲", "乙"]).dtype == before  # pandas' string inference is restored after GX runs
