@@ -6,7 +6,9 @@ usually announces its text (byline, dateline, subtitle, kicker, markup); a fragm
 words with an article already on the page. A lone head line with none of those announcements is
 demoted to the first body line of its block when its text and the lines under it are cohesive
 with one earlier block more than with any other (character-bigram TF-IDF cosine, margin at least
-DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs.
+DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs. The top line of a head of several
+lines that is no kicker is read alone by the same test: a cut body line that layout stacked over a
+real title (`参与合作的企业负责` over the headline) leaves the head as a headless block of its own.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Callable
 import numpy as np
 
 from tasks.records import CleanLine
-from tasks.segment_heads import parse_dateline, split_head_line
+from tasks.segment_heads import is_kicker_text, parse_dateline, split_head_line
 from tasks.segment_layout import Block, heading_level, is_emphasis_line
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
@@ -35,6 +37,18 @@ def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -
     return not kicker and not subtitle
 
 
+def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
+    """The top line of a head of several lines, when nothing marks it as a kicker: layout may
+    have stacked a cut body line (`参与合作的企业负责`) over a real title."""
+    if len(block.head) < 2:
+        return False
+    top = block.head[0]
+    if heading_level(content[top]) is not None or is_emphasis_line(content[top]):
+        return False
+    kicker, _, subtitle = split_head_line(texts[top])
+    return not kicker and not subtitle and not is_kicker_text(texts[top])
+
+
 def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
                           threshold: float = DEMOTE_COHESION,
                           terms: Callable[[], LineTerms] | None = None) -> list[Block]:
@@ -42,7 +56,8 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
 
     `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
     weak = [k for k, block in enumerate(blocks) if k and unannounced_head(block, content, texts)]
-    if not weak:
+    stacked = [k for k, block in enumerate(blocks) if k and stacked_top_line(block, content, texts)]
+    if not weak and not stacked:
         return blocks
     terms = terms() if terms is not None else LineTerms(texts)
     idf = terms.idf(terms.matrix)
@@ -54,7 +69,19 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
         if _specific_cohesion(similar[row], k) >= threshold:
             block = blocks[k]
             block.body[:0], block.head = block.head, []
+    if stacked:
+        tops = normalized(terms.groups([[blocks[k].head[0]] for k in stacked]), idf)
+        cut = {k for row, k in zip(cosines(tops, whole), stacked) if _specific_cohesion(row, k) >= threshold}
+        if cut:  # the cut line becomes a headless block of its own, just above its former title
+            blocks = [part for k, block in enumerate(blocks) for part in _split_top(block, k in cut)]
     return blocks
+
+
+def _split_top(block: Block, cut: bool) -> list[Block]:
+    if not cut:
+        return [block]
+    top, block.head = block.head[0], block.head[1:]
+    return [Block(body=[top]), block]
 
 
 def _specific_cohesion(similar: np.ndarray, k: int) -> float:
