@@ -108,17 +108,17 @@ CHECKS: dict[str, Callable[[Path], None]] = {
 
 
 def _check_suites(expectations_dir: Path | None) -> None:
-    from tasks import validate
+    from tasks import validate_suites
 
-    folder = expectations_dir or validate.EXPECTATIONS_DIR
-    for name in validate.SUITE_NAMES:
+    folder = expectations_dir or validate_suites.EXPECTATIONS_DIR
+    for name in validate_suites.SUITE_NAMES:
         path = folder / f"{name}.json"
         try:
             json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
             raise ConfigError(f"{path}: not readable JSON: {error}") from None
     try:
-        validate.load_suite_dicts(folder)
+        validate_suites.load_suite_dicts(folder)
     except (KeyError, ValueError, TypeError) as error:
         raise ConfigError(f"{folder}: suite: {error}") from None
 

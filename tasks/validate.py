@@ -7,7 +7,6 @@ tasks/validate_gx.py, and the report (results.json, Data Docs index) in validate
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,29 +18,14 @@ from tasks.validate_docs import write_docs_index
 from tasks.validate_frames import articles_frame, cjk_ratio, lines_frame, run_frame
 from tasks.validate_gx import run_suites
 from tasks.validate_report import SEVERITY_CRITICAL, SEVERITY_WARNING, ValidationOutcome, write_outcome
+from tasks.validate_suites import EXPECTATIONS_DIR, SUITE_NAMES, load_suite_dicts
 
 __all__ = [
     "EXPECTATIONS_DIR", "SUITE_NAMES", "SEVERITY_CRITICAL", "SEVERITY_WARNING", "DEFAULT_MAX_REJECT_RATE",
     "ValidationOutcome", "load_suite_dicts", "validate_tables", "articles_frame", "lines_frame", "run_frame", "cjk_ratio",
 ]
 
-EXPECTATIONS_DIR = Path(__file__).resolve().parents[1] / "expectations"
-SUITE_NAMES = ("articles", "lines", "rejects", "run")
 DEFAULT_MAX_REJECT_RATE = 0.5  # rejected files / files found: above it the reader or the input is broken, not a few files
-
-
-def load_suite_dicts(expectations_dir: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
-    """The suites as JSON dicts; every expectation must name its severity."""
-    suites = {}
-    for name in SUITE_NAMES:
-        data = json.loads((Path(expectations_dir) / f"{name}.json").read_text(encoding="utf-8"))
-        for exp in data["expectations"]:
-            severity = exp.get("severity")
-            if severity not in (SEVERITY_CRITICAL, SEVERITY_WARNING):
-                raise ValueError(f"{name}.json: {exp['type']} has no severity critical|warning")
-            exp["meta"] = {**exp.get("meta", {}), "severity": severity}
-        suites[name] = data
-    return suites
 
 
 def validate_tables(

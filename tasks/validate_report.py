@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tasks.validate_gx import ID_COLUMNS
+from tasks.validate_suites import SEVERITY_CRITICAL, SEVERITY_WARNING
 
-SEVERITY_CRITICAL = "critical"
-SEVERITY_WARNING = "warning"
 EXPECTED_KEYS = ("value", "min_value", "max_value", "value_set", "regex", "mostly")  # shown in failure messages
 EXAMPLES_SHOWN = 5
 
