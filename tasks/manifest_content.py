@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.tables import release_memory
+from tasks.memory import release_memory
 
 VOLATILE_COLUMNS = ("dataset_version",)  # differ between versions of the same content
 TABLE_KEYS = {"articles": ("article_id",), "lines": ("source_file", "line_no"), "rejects": ("source_file",)}

@@ -25,7 +25,7 @@ from tasks.publish_naming import (  # noqa: F401
     latest_fingerprint, latest_version, next_version_name, published_versions, validate_dataset_name, version_key,
 )
 from tasks.publish_rejected import reject_run  # noqa: F401
-from tasks.tables import release_memory
+from tasks.memory import release_memory
 from tasks.verify import verify_version
 
 PUBLISH_THREADS = 2  # the writer of the largest table and one for the others, the previous version and hashing

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from tasks.segment_heads import lexicon
 from tasks.tokenize import is_known_word
@@ -16,13 +17,18 @@ from tasks.tokenize import is_known_word
 SPEAKER_MAX = 18  # characters before the speech verb that can still name a speaker
 SUBJECT_MAX = 16  # characters of an open sentence without a comma that may still be naming its subject
 _CLAUSE = re.compile(r"[。！？!?；;”]")
-# Subjects that open a sentence before a speech verb besides names and offices: personal pronouns,
-# optionally with an adverb (`她还提出，`, `他们也表示，`), and bodies named by an institution's
-# suffix (`市体育局表示，`). TODO: move to tasks/data/segment_lexicon.yaml (not this module's file).
-PRONOUNS = ("她们", "他们", "我们", "大家", "她", "他", "我", "该局", "该公司")
-ADVERBS = ("同时", "还", "也", "则", "又", "均", "都", "进一步", "再次", "")
-INSTITUTIONS = ("局", "委", "部", "厅", "办", "院", "会", "中心", "政府", "公司", "集团", "协会", "学校", "大学",
-                "组", "所", "处", "站", "馆", "队")
+class _Subjects(NamedTuple):
+    """Who may stand before a speech verb besides names and offices (tasks/data/segment_lexicon.yaml)."""
+
+    pronoun_forms: frozenset[str]  # a pronoun alone or with an adverb: `她还`, `他们也`
+    institution_suffixes: tuple[str, ...]  # `市体育局`
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> _Subjects:
+    lex = lexicon()
+    forms = frozenset(p + a for p in lex["subject_pronouns"] for a in ["", *lex["subject_adverbs"]])
+    return _Subjects(forms, tuple(lex["institution_suffixes"]))
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +66,10 @@ def _other_subject(who: str, surnames: tuple[str, ...]) -> bool:
     pronoun with an adverb, or a body of three characters or more named by its institution."""
     if len(who) == 2 and who.startswith(surnames) and not is_known_word(who):
         return True
-    if any(who == p + a for p in PRONOUNS for a in ADVERBS):
+    subjects = _subjects()
+    if who in subjects.pronoun_forms:
         return True
-    return len(who) >= 3 and who.endswith(INSTITUTIONS)
+    return len(who) >= 3 and who.endswith(subjects.institution_suffixes)
 
 
 def expects_name(text: str) -> bool:

@@ -1,8 +1,6 @@
 """Arrow tables from step rows, always with the explicit schemas of tasks/schema.py."""
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -12,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tasks import dedup
+from tasks.memory import release_memory
 from tasks.records import Reject
 from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 
@@ -20,29 +19,6 @@ from tasks.schema import ARTICLES_SCHEMA, LINES_SCHEMA, REJECTS_SCHEMA
 # peak memory no longer grows with a whole column of Python objects on top of the rows themselves.
 CHUNK_ROWS = 4096
 MIN_RUN_ROWS = 8  # sorting slices runs of consecutive rows when they average this many rows, else takes rows
-
-
-def _malloc_trim():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or None).malloc_trim
-    except (OSError, AttributeError):  # not glibc: nothing to trim
-        return None
-
-
-_MALLOC_TRIM = _malloc_trim()
-
-
-def release_memory() -> None:
-    """Hand the memory freed by the step that just ended back to the operating system.
-
-    Both allocators keep freed memory for reuse: Arrow's pool (mimalloc by default) and glibc's
-    malloc, which holds the Python rows and strings. Between steps that memory is fragmented by
-    what stays alive, so peak RSS added up the leftovers of every step (~+250 MiB at 20 MB).
-    Costs a few milliseconds.
-    """
-    pa.default_memory_pool().release_unused()
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
 
 
 def _table(rows: list[dict], schema: pa.Schema, version: str, chunk_rows: int = CHUNK_ROWS) -> pa.Table:

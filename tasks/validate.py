@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from tasks.schema import ACTIONS, PUBLISHED_ROLES
-from tasks.tables import release_memory
+from tasks.memory import release_memory
 from tasks.validate_docs import write_docs_index
 from tasks.validate_frames import articles_frame, cjk_ratio, lines_frame, run_frame
 from tasks.validate_gx import run_suites

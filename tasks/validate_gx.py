@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tasks.tables import release_memory
+from tasks.memory import release_memory
 
 RESULT_FORMAT = "SUMMARY"  # observed values and up to 20 unexpected examples, not every unexpected row
 ID_COLUMNS = {"articles": ["article_id"], "lines": ["source_file", "line_no"], "rejects": ["source_file"]}  # name failing rows

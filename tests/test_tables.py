@@ -1,7 +1,7 @@
 """tables: Arrow tables with the explicit schemas, sorted, built chunk by chunk."""
 from __future__ import annotations
 
-from tasks import tables
+from tasks import memory, tables
 from tasks.records import Reject
 from tasks.schema import LINES_SCHEMA, REJECTS_SCHEMA
 
@@ -78,5 +78,5 @@ def test_builder_without_results():
 
 def test_release_memory_keeps_tables_intact():
     built = tables.TableBuilder().finish("v", [])
-    tables.release_memory()  # hands freed memory back; live data is untouched
+    memory.release_memory()  # hands freed memory back; live data is untouched
     assert built["lines"].schema == LINES_SCHEMA
