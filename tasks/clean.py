@@ -21,7 +21,7 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_STRAY_LATIN,
     line_flags,
 )
-from tasks.clean_layout import mark_heads, mark_truncated_copies, text_blocks
+from tasks.clean_layout import mark_heads, mark_title_copies, mark_truncated_copies, text_blocks
 from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     LEXICON_PATH,
     LEXICON_SCHEMA_PATH,
@@ -107,6 +107,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     lex = load_lexicons()
     lines = [_local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
     mark_truncated_copies(lines, th)
+    mark_title_copies(lines)
     _mark_repeats(lines, recurring, th)
     mark_captions(lines, lex, th)
     blocks = text_blocks(lines, th)

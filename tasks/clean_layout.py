@@ -5,10 +5,14 @@ lines kept as headline material and gives furniture/boilerplate roles to labels 
 """
 from __future__ import annotations
 
+import re
+
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE
 
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
+# A page's <title> as extractors keep it: the headline, a separator, the site or channel name.
+_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*[^。！？，,]{1,30}$")
 
 
 def text_blocks(lines: list[LineEvidence], th: Thresholds) -> list[tuple[int, int]]:
@@ -127,4 +131,14 @@ def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:
         stem = ln.text.rstrip(".…").rstrip()
         if any(len(o) > len(stem) and o != ln.text and o.startswith(stem) for o in others):
             ln.decide(ROLE_BOILERPLATE, "boilerplate: truncated copy of another line", 0.1)
+            ln.anchor = False
+
+
+def mark_title_copies(lines: list[LineEvidence]) -> None:
+    """The page's <title> (`headline_site`, `headline - channel`) repeats a line of the page: boilerplate."""
+    texts = {ln.text for ln in lines}
+    for ln in lines:
+        cut = _TITLE_SUFFIX.search(ln.text) if ln.role is None else None
+        if cut and cut.start() >= 4 and ln.text[:cut.start()] in texts:
+            ln.decide(ROLE_BOILERPLATE, "boilerplate: page title repeating a headline", 0.1)
             ln.anchor = False

@@ -23,6 +23,7 @@ class Lexicons:
     boilerplate: tuple[tuple[str, re.Pattern[str], int], ...]  # (kind, pattern, max chars)
     boilerplate_blocks: re.Pattern[str]
     metadata: tuple[tuple[str, re.Pattern[str]], ...]  # (field, pattern), in priority order
+    metadata_joined: tuple[tuple[str, re.Pattern[str]], ...]  # labels glued to the value before them
     caption: re.Pattern[str]
     caption_position: re.Pattern[str]  # where a person stands in a photo: （左）, 前排左三
     caption_scene: re.Pattern[str]  # words that describe a photo: 图中, 合影, 在田间查看 ...
@@ -49,6 +50,7 @@ def load_lexicons(path: Path = LEXICON_PATH) -> Lexicons:
         ),
         boilerplate_blocks=_join(data["boilerplate_blocks"]),
         metadata=tuple((name, _join(patterns)) for name, patterns in data["metadata"].items()),
+        metadata_joined=tuple((name, _join(patterns)) for name, patterns in data.get("metadata_joined", {}).items()),
         caption=_join(data["caption"]),
         caption_position=_join(data["caption_position"]),
         caption_scene=_join(data["caption_scene"]),

@@ -39,13 +39,18 @@ def metadata_fields(text: str, lexicons: Lexicons | None = None) -> dict[str, st
     """Every metadata field named on the line with its value, in lexicon priority order.
 
     `发布时间：2024-3-5 来源：某某日报` gives {"source_name": "某某日报", "published_at": "2024-03-05"}.
-    A field whose label is present but whose value is empty maps to "".
+    A field whose label is present but whose value is empty maps to "". A label of
+    `metadata_joined` counts glued to the value before it (`来源：某网记者：张三`) on such a line.
     """
     lex = lexicons or load_lexicons()
     found: dict[str, str] = {}
     for field_name, pattern in lex.metadata:
         m = pattern.search(text)
         if m:
+            found[field_name] = _value(field_name, text, m) or ""
+    for field_name, pattern in lex.metadata_joined if found else ():
+        m = pattern.search(text)
+        if m and field_name not in found:
             found[field_name] = _value(field_name, text, m) or ""
     if "published_at" not in found and found and (date := iso_date(text)):
         found["published_at"] = date  # a bare date beside a labelled source: 2024-03-05 来源：某网

@@ -12,7 +12,7 @@ import re
 
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_score import SUBTITLE, LineEvidence, Thresholds
-from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
+from tasks.schema import MARKUP_HEADING, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
 
 # Weights of the caption score; the decision threshold is Thresholds.caption_min_score.
 W_ONE_CLAUSE = 0.3  # no comma, semicolon or colon inside
@@ -30,7 +30,8 @@ _INNER_CLAUSE = re.compile(r"[，,；;]")
 
 
 def _is_head_like(ln: LineEvidence) -> bool:
-    return ln.role is None and not ln.anchor and not ln.ends_sentence and 0 < ln.cjk <= 50
+    # a markdown heading is a head even when it ends on a quote (守护一方水土的“河长”)
+    return ln.role is None and not ln.anchor and (not ln.ends_sentence or MARKUP_HEADING in ln.markup) and 0 < ln.cjk <= 50
 
 
 def _is_picture(ln: LineEvidence) -> bool:
@@ -52,8 +53,11 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
     score += W_SCENE_WORD * bool(lex.caption_scene.search(text))
     if before is not None and before.anchor and before.role is None:
         score += W_AFTER_BODY
-    elif before is None or _is_picture(before) or _is_head_like(before) or before.role in (ROLE_FURNITURE,):
+    elif before is None or _is_picture(before) or before.role in (ROLE_FURNITURE,):
         score += W_AFTER_HEAD * (before is None or not before.is_byline)
+    elif _is_head_like(before) and not (after is None or _is_head_like(after)):
+        # under a head and over another head, the sentence is all the text that head has: not a caption
+        score += W_AFTER_HEAD * (not before.is_byline)
     if after is not None and _is_picture(after):
         score += W_BEFORE_CREDIT
     return max(0.0, min(score, 1.0))
@@ -102,6 +106,8 @@ def mark_group_titles(lines: list[LineEvidence], blocks: list[tuple[int, int]], 
             if len(run) < 2:
                 continue
             title, headline = run[0], run[1]
+            if SUBTITLE.match(lines[headline].text):
+                continue  # a 副题 (——记…) hangs from the piece's own headline, never from a shared title
             above = lines[title - 1] if title > 0 else None
             opens_section = above is None or (above.role not in (None, ROLE_CONTENT, ROLE_METADATA)
                                               and not above.anchor)

@@ -1,6 +1,6 @@
 """Article segmentation: cut a cleaned document into whole articles in reading order.
 
-The steps: block kinds and layout blocks in file order (segment_layout), continuation links
+The steps: block kinds and layout blocks in file order (segment_layout, segment_blocks), continuation links
 across column breaks (segment_links), then articles assembled here with final line roles,
 actions and reasons. One path for OCR pages, markdown features and web pages.
 """
@@ -20,7 +20,8 @@ from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
 from tasks.segment_heads import parse_continuation
-from tasks.segment_layout import KIND_MARKER, Block, heading_level, is_emphasis_line, layout_blocks, line_kinds
+from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
+from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms
@@ -75,10 +76,14 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     orders = adopt_bodies(heads, orders, texts, links)
     anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
                          (block.body and parse_continuation(content[block.body[0]].text)))
-    if (RELABEL_RUNS or column_evidence(orders, texts, links) >= SCRAMBLED_THRESHOLD) and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
+    # a subhead is a whole line by design, not a column fragment: it says nothing about the reading order
+    lines_read = [[x for x in order if not is_subhead[x]] for order in orders]
+    scrambled = RELABEL_RUNS or column_evidence(lines_read, texts, links) >= SCRAMBLED_THRESHOLD
+    if scrambled and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
         orders = relabel_units(heads, orders, texts, links, anchored=anchored)
-    else:  # a very long document: the linear one-pass move of single paragraphs
-        orders = reassign_orphans(heads, orders, texts, links, anchored=anchored)
+    else:  # a tidy page or a very long one: the linear one-pass move of single paragraphs
+        moved = reassign_orphans(heads, orders, texts, links, anchored=anchored)
+        orders = moved if scrambled else _moves_to_neighbour(orders, moved)
     for block, order in zip(roots, orders):
         if order:
             linked_in.pop(order[0], None)  # an adopted run opens its article's first paragraph
@@ -102,6 +107,21 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _moves_to_neighbour(before: list[list[int]], after: list[list[int]]) -> list[list[int]]:
+    """`after` with every paragraph move undone that does not go to the article just before its own.
+
+    On a page in reading order a paragraph stranded under the next piece's head belongs to the
+    article above that head; one that would jump back over other articles' heads and text is read
+    where it stands (its own article's text goes on around it)."""
+    home = {x: a for a, order in enumerate(before) for x in order}
+    now = {x: a for a, order in enumerate(after) for x in order}
+    if all(home[x] - now[x] in (0, 1) for x in home):
+        return after
+    # own lines in their place, then paragraphs taken over from the next article (as moved)
+    return [[x for x in order if home[x] - now[x] not in (0, 1) or now[x] == a]
+            + [x for x in after[a] if home[x] == a + 1] for a, order in enumerate(before)]
 
 
 def _from_markers(lines: list[CleanLine]) -> dict[int, int]:

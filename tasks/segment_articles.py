@@ -6,10 +6,16 @@ from collections import Counter
 
 from tasks.records import Article, CleanLine
 from tasks.schema import ROLE_METADATA
-from tasks.segment_heads import parse_names
+from tasks.segment_heads import has_surname, parse_byline
+from tasks.tokenize import word_log_prob
 
 SHORT_PARAGRAPH_CHARS = 8
 FLAG_SHORT_PARAGRAPH = "very_short_paragraph"
+_FIELD_TITLE = "记者"  # lets parse_byline read a bare list of names as a byline
+MAX_NAME_CHARS = 4
+COMMON_WORD_LOG_PROB = -10.5  # dictionary words more frequent than this are words, not names
+# everything up to an author label; a bare 文 counts only with its separator (文静怡 is a name)
+_AUTHOR_LABEL = re.compile(r"^.*?(?:(?:记者|作者|撰文|撰稿)\s*[:：/／]?|文\s*[:：/／])\s*")
 
 
 def quality_flags(article: Article, lines: list[CleanLine]) -> dict[str, int]:
@@ -22,9 +28,23 @@ def quality_flags(article: Article, lines: list[CleanLine]) -> dict[str, int]:
 
 
 def _reporters_from(value: str) -> list[str]:
-    """Names in an author field (`何梦舒 惠晓霜`, `记者：张三`)."""
-    value = re.sub(r"^.*?(?:记者|作者|文|撰稿)\s*[:：]?\s*", "", value.strip())
-    return parse_names(value) or ([value] if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", value) else [])
+    """Person names in an author field (`何梦舒 惠晓霜`, `记者：张三`, `新华社记者 李四`).
+
+    The field is read as a byline (segment_heads.parse_byline); a name must open with a common
+    surname, be at most MAX_NAME_CHARS long and not be a common dictionary word (an agency, a
+    title or a column name such as 评论员 is no reporter)."""
+    value = _AUTHOR_LABEL.sub("", value.strip())
+    names = parse_byline(f"{_FIELD_TITLE} {value}") or []
+    return [name for name in names if _is_person_name(name)]
+
+
+def _is_person_name(name: str) -> bool:
+    if "·" in name:
+        return True  # a transcribed foreign or minority name: no Han surname to look for
+    if not 2 <= len(name) <= MAX_NAME_CHARS or not has_surname(name):
+        return False
+    log_prob = word_log_prob(name)
+    return log_prob is None or log_prob < COMMON_WORD_LOG_PROB
 
 
 def attach_metadata(articles: list[Article], lines: list[CleanLine]) -> None:

@@ -1,12 +1,11 @@
-"""First pass of segmentation: give each content line a block kind and cut the page, in file
-order, into layout blocks (head lines, bylines, body lines) before paragraph repair.
+"""First pass of segmentation: give each content line a block kind (head, byline, body, marker);
+tasks/segment_blocks.py then cuts the page, in file order, into layout blocks.
 
 Head evidence is scored per line, then decided against one threshold (HEAD_THRESHOLD).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tasks.records import CleanLine
 from tasks.schema import MARKUP_EMPHASIS, MARKUP_HEADING
@@ -19,6 +18,8 @@ from tasks.segment_heads import (
     parse_dateline,
     split_head_line,
 )
+# Block, its kinds and layout_blocks live in segment_blocks; importers of this module still find them here
+from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER, Block, layout_blocks  # noqa: F401
 from tasks.segment_fragments import doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word
@@ -30,17 +31,6 @@ DOUBLED_COST = 0.6  # the next line opens by repeating this line's last characte
 READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line reads on from it
 MAX_HEAD_LINES = 3
 
-KIND_HEAD, KIND_BYLINE, KIND_BODY, KIND_MARKER = "head", "byline", "body", "marker"
-
-
-@dataclass
-class Block:
-    """A layout block: the lines between one head and the next, in file order (indices into content)."""
-
-    head: list[int] = field(default_factory=list)
-    bylines: list[int] = field(default_factory=list)
-    body: list[int] = field(default_factory=list)
-    from_page: int | None = None
 
 
 def heading_level(line: CleanLine) -> int | None:
@@ -91,7 +81,9 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
             score += 0.6
         elif nxt and likeness[i + 1] < 0.5 and i > 0:
             score -= UNANNOUNCED_COST
-        if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text)):
+        # a title-like line stacked on a top-level markdown heading is its kicker
+        over_title = top_level is not None and not levels[i] and i + 1 < len(texts) and levels[i + 1] == top_level
+        if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text) or over_title):
             score += 0.4
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
             score += 0.4
@@ -151,56 +143,3 @@ def line_kinds(content: list[CleanLine], title: str | None = None, threshold: fl
         run = run + 1 if kind == KIND_HEAD else 0
         kinds.append(kind)
     return kinds
-
-
-def _bare(text: str) -> str:
-    marker = parse_continuation(text)
-    return marker.text if marker else text.strip()
-
-
-def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None) -> list[Block]:
-    """Cut content lines into blocks in file order; a dateline or `(上接…)` inside a body opens a new block.
-
-    `from_markers`: content index -> page of a bare `(上接第N版)` line that cleaning took out as
-    furniture just above that line (it still says a new piece starts there)."""
-    blocks: list[Block] = []
-    pending_from: int | None = None
-    for i, line in enumerate(content):
-        kind, text = kinds[i], line.text.strip()
-        if from_markers and i in from_markers:
-            pending_from = from_markers[i]
-        current = blocks[-1] if blocks else None
-        if kind == KIND_MARKER:
-            marker = parse_continuation(text)
-            pending_from = marker.from_page if marker else None
-            continue
-        if kind == KIND_HEAD:
-            if not current or current.body or current.bylines or (current.head and kinds[i - 1] != KIND_HEAD):
-                current = Block()
-                blocks.append(current)
-            current.head.append(i)
-        elif kind == KIND_BYLINE:
-            nxt = next((k for k in range(i + 1, len(kinds)) if kinds[k] != KIND_MARKER), None)
-            opens_nothing = nxt is None or kinds[nxt] != KIND_BODY or mid_start(content[nxt].text) > 0
-            # after text that closes its sentence a byline signs that text (bylines stand under a
-            # head or after the text; text that starts under a bare byline is rare)
-            signs_above = bool(current and current.body) and not open_end(_bare(content[current.body[-1]].text))
-            if current and (not current.body or opens_nothing or signs_above):
-                current.bylines.append(i)  # under its head, or signing the text above it
-            else:
-                blocks.append(Block(bylines=[i]))
-        else:
-            marker = parse_continuation(text)
-            # a dateline, or `(上接第N版)` opening this line or standing alone above it, starts a
-            # new piece: text continued from another page is never the tail of the article above
-            opens = parse_dateline(text) or (marker and marker.from_page) or pending_from
-            if not current or (opens and current.body):
-                current = Block()
-                blocks.append(current)
-            if marker and marker.from_page and not current.body:
-                current.from_page = current.from_page or marker.from_page  # `(上接第N版)` opening the text
-            current.body.append(i)
-        if pending_from and blocks and (kind != KIND_HEAD):
-            blocks[-1].from_page = blocks[-1].from_page or pending_from
-            pending_from = None
-    return blocks

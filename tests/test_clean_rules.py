@@ -7,7 +7,7 @@ import pytest
 
 from tasks.clean import clean_document, metadata_fields
 from tasks.records import SourceDocument
-from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
+from tasks.schema import ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
 
 BODY_1 = "某市今年计划新建三座污水处理厂，总投资约十二亿元，预计明年年底前全部投入运行。"
 BODY_2 = "据介绍，新建的污水处理厂将采用膜处理工艺，日处理能力合计达到三十万吨，出水水质明显提升。"
@@ -84,6 +84,11 @@ def test_kicker_naming_a_speaker_is_kept():
         ("责任编辑：李某", {"editors": "李某"}),
         ("日期：2024年13月45日", {"published_at": ""}),  # no plausible date: label only
         ("这是一句普通的话", {}),
+        # crawlers glue the next label to the value before it: the author still counts
+        ("来源：某某网记者：林小禾 郑可欣", {"source_name": "某某网", "author": "林小禾 郑可欣"}),
+        ("文／吴天宇", {"author": "吴天宇"}),
+        # alone, a label glued to a paper's name opens an interview question: no metadata
+        ("某某报记者：新的一年有什么打算？", {}),
     ],
 )
 def test_metadata_fields_keeps_every_field(line, fields):
@@ -105,3 +110,26 @@ def test_long_lines_stay_linear(lines):
     cleaned = clean_document(doc)
     assert time.perf_counter() - start < 8.0
     assert len(cleaned) == len(lines)
+
+
+def test_page_title_repeating_the_headline_and_a_run_of_counters_are_boilerplate():
+    page = f"城西新建污水处理厂_某某新闻网\n某某新闻网首页\n城西新建污水处理厂\n{BODY_1}\n{BODY_2}\n阅读 1203 | 点赞 56\n{BODY_3}"
+    roles = _roles(page)
+    assert roles["城西新建污水处理厂_某某新闻网"] == ROLE_BOILERPLATE
+    assert roles["阅读 1203 点赞 56"] == ROLE_BOILERPLATE
+    assert roles["城西新建污水处理厂"] == ROLE_CONTENT and roles[BODY_3] == ROLE_CONTENT
+
+
+def test_only_sentence_of_a_boxed_piece_between_two_heads_is_text_not_a_caption():
+    box = "南郊五条河道清淤工程近日全部完工，河道行洪能力明显提升。"
+    page = (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n市政协委员陈某：\n**河道清淤工程完工**\n{box}\n"
+            f"市人大代表王某：\n**社区食堂开进老小区**\n{BODY_3}")
+    assert _roles(page)[box] == ROLE_CONTENT
+
+
+def test_headline_over_its_own_subtitle_is_no_shared_title():
+    boxes = "".join(f"市政协委员{n}：\n**{t}**\n{b}\n" for n, t, b in
+                    (("陈某", "河道清淤工程完工", BODY_2), ("王某", "社区食堂开进老小区", BODY_3)))
+    page = (f"# 十年治水 碧波长流\n## ——写在某区河湖长制实施十周年之际\n本报记者 林某\n{BODY_1}\n{boxes}"
+            f"# 城西新建污水处理厂\n本报记者 周某\n{BODY_3}\n{BODY_1}")
+    assert _roles(page)["十年治水 碧波长流"] == ROLE_CONTENT

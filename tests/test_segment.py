@@ -209,3 +209,73 @@ def test_bare_continuation_marker_taken_as_furniture_still_opens_a_piece():
     assert len(seg.articles) == 2
     tail = seg.articles[1]
     assert tail.source_lines == [5] and tail.continued_from_page == 1 and not tail.is_complete and not tail.headline
+
+
+# A markdown feature page in reading order: a main article, boxed pieces, then a second headed
+# article whose middle paragraphs share the main article's subject (and reporter).
+FEATURE_PAGE = [
+    '# 滨河新能源汽车产业链加速成型',
+    '',
+    '本报记者 周海川 林晓',
+    '',
+    '今年以来，滨河市新能源汽车产业链加速成型，整车产能突破三十万辆，动力电池、电机电控等关键零部件本地配套率达到六成。',
+    '',
+    '市工业和信息化局负责人介绍，全市已集聚新能源汽车上下游企业一百二十余家，形成了从电池材料到整车制造的完整产业链条。',
+    '',
+    '在滨河经济开发区的一家动力电池企业，自动化生产线正在满负荷运转。企业负责人说，今年电池订单同比增长四成，新建的第二工厂将于年底投产。',
+    '',
+    '下一步，滨河市将围绕新能源汽车产业链强链补链，加快引进芯片、智能座舱和自动驾驶企业，推动产业集群向高端迈进。',
+    '',
+    '市人大代表王立新：',
+    '**社区食堂开进老小区**',
+    '',
+    '老城街道首家社区食堂日前开业，每天为周边老人提供午餐和晚餐，八十岁以上老人用餐可享受补贴。',
+    '',
+    '市政协委员陈思远：',
+    '**河道清淤工程完工**',
+    '',
+    '南郊五条河道清淤工程已全部完工，累计清理淤泥四万立方米，河道行洪能力明显提升。',
+    '',
+    '市政协委员赵敏：',
+    '**图书馆延长开放时间**',
+    '',
+    '市图书馆自下月起延长开放时间，工作日晚间开放至九点，方便上班族和学生借阅学习。',
+    '',
+    '# 委员调研走进一线',
+    '',
+    '本报记者 周海川',
+    '',
+    '调研组一行先后走进企业车间、科研院所和园区服务中心，与企业负责人和技术人员面对面交流，听取意见建议。',
+    '',
+    '委员们在座谈中了解到，部分企业反映用地、融资和人才方面仍有难题，希望相关部门进一步优化服务。',
+    '',
+    '委员们认为，新能源汽车产业链是滨河市的优势产业链，电池、电机电控和整车企业要加强协作，提高本地配套率，培育更多链上企业。',
+    '',
+    '有委员建议，围绕新能源汽车产业链设立专项基金，支持动力电池企业扩大产能，吸引芯片和自动驾驶企业落户开发区。',
+    '',
+    '调研结束后，调研组将梳理汇总委员意见，形成调研报告，为有关部门决策提供参考。',
+    '',
+]
+
+
+def test_tidy_page_keeps_a_headed_articles_paragraphs_where_they_stand():
+    from tasks.clean import clean_document
+
+    doc = SourceDocument("t.md", "0" * 64, 0, "utf-8", "text/markdown", tuple(FEATURE_PAGE))
+    seg = segment_document(doc, clean_document(doc))
+    heads = [a.headline for a in seg.articles]
+    assert heads == ["滨河新能源汽车产业链加速成型", "社区食堂开进老小区", "河道清淤工程完工", "图书馆延长开放时间",
+                     "委员调研走进一线"]
+    main, second = seg.articles[0], seg.articles[-1]
+    assert main.reporters == ["周海川", "林晓"] and second.reporters == ["周海川"]
+    assert max(main.source_lines) < min(seg.articles[1].source_lines)
+    assert len(second.paragraphs) == 5
+
+
+def test_on_a_tidy_page_a_paragraph_moves_only_to_the_article_just_before_its_own():
+    from tasks.segment import _moves_to_neighbour
+
+    before = [[0, 1], [2, 3], [4, 5, 6]]
+    after = [[0, 1, 5], [2, 3, 4], [6]]  # 5 jumps back over article 1, 4 moves to its neighbour
+    assert _moves_to_neighbour(before, after) == [[0, 1], [2, 3, 4], [5, 6]]
+    assert _moves_to_neighbour(before, [[0, 1, 2], [3, 4], [5, 6]]) == [[0, 1, 2], [3, 4], [5, 6]]

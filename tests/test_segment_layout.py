@@ -19,3 +19,10 @@ def test_line_doubled_at_break_is_body():
 def test_title_naming_what_the_text_opens_with_stays_a_head():
     page = ["扎根山村二十年 ——记乡村教师周明远", "周明远带领学生建起了村里第一个图书角。"]
     assert line_kinds(_content(page))[0] == KIND_HEAD
+
+
+def test_title_like_line_stacked_on_a_top_level_heading_is_its_kicker():
+    raw = ["# 城东新建两所公办幼儿园", "城东区今年新建两所公办幼儿园,新增学位五百个。",
+           "教育观察", "# 乡村学校用上智慧教室", "今年全区乡村学校全部用上了智慧教室。"]
+    content = [CleanLine(n, r, r.lstrip("# "), ROLE_CONTENT) for n, r in enumerate(raw, 1)]
+    assert line_kinds(content) == [KIND_HEAD, KIND_BODY, KIND_HEAD, KIND_HEAD, KIND_BODY]
