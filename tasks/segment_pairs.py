@@ -11,21 +11,26 @@ from tasks.segment_ngram import CharModel
 from tasks.segment_starts import name_follows, sentence_start, subject_open
 from tasks.segment_wordlm import span_llr
 
+# Fitted on the candidate pairs of scrambled tuning pages (the links a maximum matching of these
+# scores makes, against gold joins), checked on held-out articles and kept only where the gold OCR
+# page keeps all its joins with every weight moved by 25%: cohesion carries most of the evidence
+# across a column break (a break cuts a sentence, not a topic); the edge evidence (a word or
+# n-grams across the break) too often also fits the line that merely stands next.
 WEIGHTS = {
-    "adjacent": 0.8,  # b is the next body line after a in file order
-    "adjacent_scrambled": 0.55,  # ... on a page where some join skips lines (read out of column order)
-    "far": -0.4,  # b stands elsewhere: the page was read out of column order
+    "adjacent": 0.95,  # b is the next body line after a in file order
+    "adjacent_scrambled": 0.65,  # ... on a page where some join skips lines (read out of column order)
+    "far": -0.25,  # b stands elsewhere: the page was read out of column order
     "distance": -0.004,  # per line between a and b
     "mid_start": 1.5,
     "doubled": 2.0,
-    "bridge_word": 1.0,
+    "bridge_word": 0.5,
     "span": 0.3,  # per nat of the dictionary word model's ratio across the break (tasks/segment_wordlm.py)
-    "ngram": 0.3,  # per nat of the character n-gram ratio across the break (tasks/segment_ngram.py)
+    "ngram": 0.15,  # per nat of the character n-gram ratio across the break (tasks/segment_ngram.py)
     "ngram_negative": 0.0,  # per nat when b reads worse after a than on its own
-    "sentence_start": -1.0,  # b opens a sentence or paragraph (tasks/segment_starts.py) ...
+    "sentence_start": -1.5,  # b opens a sentence or paragraph (tasks/segment_starts.py) ...
     "adjacent_start": 1.0,  # ... scaled by this when b is the next line: layout order vouches for it
-    "cohesion": 4.5,  # TF-IDF cosine of b's run with a's article so far
-    "home_cohesion": -2.5,  # ... against b's run with the text it stands under
+    "cohesion": 8.0,  # TF-IDF cosine of b's run with a's article so far
+    "home_cohesion": -4.0,  # ... against b's run with the text it stands under
     "quoted_end": -0.6,  # a ends with a closing quote: more often a title than a column break
 }
 

@@ -1,8 +1,10 @@
 """Adjacency trust in tasks/segment_links.py: a page read out of column order rescores the
-next-line bonus before the links are chosen again."""
+next-line bonus before the links are chosen again; the topic of the cut article outweighs the
+next line in file order (the weights of tasks/segment_pairs.py)."""
 import pytest
 
-from tasks.segment_links import _distrust_order, _skips_lines
+from tasks.segment_layout import Block
+from tasks.segment_links import _distrust_order, _skips_lines, choose_links
 from tasks.segment_pairs import WEIGHTS
 
 SUCC = {0: 1, 1: 2, 2: None, 3: 4, 4: None}
@@ -23,3 +25,28 @@ def test_distrust_order_lowers_only_next_line_pairs():
     assert cut > 0
     rescored = _distrust_order([(1.0, 0, 1), (1.0, 0, 4), (1.0, 2, 3)], SUCC)
     assert rescored == [(pytest.approx(1.0 - cut), 0, 1), (1.0, 0, 4), (1.0, 2, 3)]
+
+
+# A page read out of column order: the line after the cut one belongs to another article, the
+# true continuation stands under another head, on the cut article's topic (composed text).
+OUT_OF_ORDER = [
+    "古籍修复室揭牌",
+    "市图书馆古籍修复室昨日揭牌，修复师将为馆藏古籍",
+    "地铁五号线南延段昨日开始试运行，全线设站八座。",
+    "乘客可使用交通卡乘车，早晚高峰发车间隔五分钟。",
+    "社区运动会开幕",
+    "社区运动会昨日开幕，三千余名居民参加了比赛。",
+    "逐页更换护页，修复后的馆藏古籍将在修复室向读者开放。",
+    "居民张先生说，比赛项目贴近日常生活。",
+]
+
+
+def test_far_continuation_on_the_topic_beats_the_next_line_of_another_article():
+    blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
+    assert choose_links(blocks, OUT_OF_ORDER, [False] * len(OUT_OF_ORDER)) == {1: 6}
+
+
+def test_next_line_wins_when_nothing_else_reads_on():
+    texts = OUT_OF_ORDER[:6] + ["今年还将举办社区篮球赛和广场舞比赛。", OUT_OF_ORDER[7]]
+    blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
+    assert choose_links(blocks, texts, [False] * len(texts)) == {1: 2}
