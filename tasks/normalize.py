@@ -92,42 +92,57 @@ def _neighbour(text: str, i: int, step: int) -> str:
 _ASCII_PUNCT = re.compile(r"[,():;?!]")
 _CHINESE_ANY = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’…—]")
 _PAREN = re.compile(r"[()（）]")
+_PROTECTED_MARKERS = ("://", "www.", "@", "javascript:")
 
 
 def fullwidth_punctuation(text: str) -> str:
     """ASCII , ( ) : ; ? ! next to Chinese text become full width; numbers, Latin text and URLs keep theirs."""
-    candidates = [m.start() for m in _ASCII_PUNCT.finditer(text)]
-    if not candidates or not _CHINESE_ANY.search(text):
+    if not _ASCII_PUNCT.search(text) or not _CHINESE_ANY.search(text):
         return text
-    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    candidates = [m.start() for m in _ASCII_PUNCT.finditer(text)]
+    # The protected spans need "://", "www.", "@" or "javascript:": most lines have none to look for.
+    protected = any(marker in text for marker in _PROTECTED_MARKERS)
+    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)] if protected else []
     starts = [a for a, _ in spans]
-    chars = list(text)
+    changed: dict[int, str] = {}
+    last = len(text) - 1
+    chinese = _CHINESE_ANY.match  # the characters _chinese_context accepts, as one regex look-up
     for i in candidates:
-        k = bisect_right(starts, i) - 1 if spans else -1
-        if k >= 0 and i < spans[k][1]:
-            continue  # inside a URL or e-mail address
+        if spans:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < spans[k][1]:
+                continue  # inside a URL or e-mail address
         ch = text[i]
         before = text[i - 1] if i and text[i - 1] != " " else _neighbour(text, i, -1)
-        after = text[i + 1] if i + 1 < len(text) and text[i + 1] != " " else _neighbour(text, i, 1)
-        if before.isdigit() and after.isdigit() and ch in ",:":
+        after = text[i + 1] if i < last and text[i + 1] != " " else _neighbour(text, i, 1)
+        if ch in ",:" and before.isdigit() and after.isdigit():
             continue  # 3,000 and 1:2, 10:30
-        if _chinese_context(before) or _chinese_context(after):
-            chars[i] = _FULLWIDTH[ch]
-    _pair_parentheses(chars, [m.start() for m in _PAREN.finditer(text)])
-    return "".join(chars)
+        if chinese(before) or chinese(after):
+            changed[i] = _FULLWIDTH[ch]
+    parentheses = [m.start() for m in _PAREN.finditer(text)] if "(" in text or ")" in text or changed else []
+    _pair_parentheses(text, changed, parentheses)
+    if not changed:
+        return text
+    # Spliced between the changed positions: list(text) would build a string object per character.
+    pieces, previous = [], 0
+    for i in sorted(changed):
+        pieces += (text[previous:i], changed[i])
+        previous = i + 1
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
-def _pair_parentheses(chars: list[str], positions: list[int]) -> None:
+def _pair_parentheses(text: str, changed: dict[int, str], positions: list[int]) -> None:
     # A pair is converted as a whole: "天津(2023)" must not end as "天津（2023)".
     stack: list[int] = []
     for i in positions:
-        ch = chars[i]
+        ch = changed.get(i, text[i])
         if ch in "(（":
             stack.append(i)
         elif ch in ")）" and stack:
             j = stack.pop()
-            if (chars[j] == "（") != (ch == "）"):
-                chars[j], chars[i] = "（", "）"
+            if (changed.get(j, text[j]) == "（") != (ch == "）"):
+                changed[j], changed[i] = "（", "）"
 
 
 RULES: tuple[tuple[str, Callable[[str], str]], ...] = (

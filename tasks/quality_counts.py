@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import filterfalse
+from itertools import count, filterfalse
 
 import numpy as np
 
@@ -87,26 +87,31 @@ def words(tokens: list[str]) -> tuple[str, ...]:
 
 def word_repetition_ratio(tokens: list[str], n: int) -> float:
     """repetition_ratio(words(tokens), n), exactly, on integer ids: each n-gram of ids packed into one
-    uint64 (exact while n ids of the distinct tokens fit in 64 bits), counted by sorting, not hashing tuples."""
-    unique = dict.fromkeys(tokens)
-    bits = max(1, (len(unique) - 1).bit_length())
-    if bits * n > 64:
+    uint64 (exact while n ids fit in 64 bits), counted by sorting, not hashing tuples."""
+    first: dict[str, int] = {}
+    # A token's id is the position of its first occurrence: one dict pass in C builds both the
+    # distinct tokens (in order) and the ids.
+    ids = np.fromiter(map(first.setdefault, tokens, count()), dtype=np.uint64, count=len(tokens))
+    lines = "\n".join(first)
+    if lines.count("\n") != len(first) - 1:  # a token holding a line break (or no token)
         return repetition_ratio(words(tokens), n)
-    index = dict(zip(unique, range(len(unique))))
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
-    lines = "\n".join(unique)
-    if lines.count("\n") != len(unique) - 1:  # a token holding a line break
-        return repetition_ratio(words(tokens), n)
-    dropped = _NO_WORD_LINE.findall(lines) + (["" ] if "" in unique else [])
+    dropped = _NO_WORD_LINE.findall(lines) + (["" ] if "" in first else [])
     if dropped:
-        keep = np.ones(len(unique), dtype=bool)
-        keep[[index[t] for t in dropped]] = False
+        keep = np.ones(len(tokens), dtype=bool)
+        keep[[first[t] for t in dropped]] = False
         ids = ids[keep[ids]]
     if len(ids) < n:
         return 0.0
-    count = len(ids) - n + 1
-    keys = ids[:count].copy()
+    bits = max(1, int(ids.max()).bit_length())
+    if bits * n > 64:  # first positions too far apart: renumber the distinct ids densely
+        distinct, ids = np.unique(ids, return_inverse=True)
+        ids = ids.astype(np.uint64)
+        bits = max(1, (len(distinct) - 1).bit_length())
+        if bits * n > 64:
+            return repetition_ratio(words(tokens), n)
+    count_ = len(ids) - n + 1
+    keys = ids[:count_].copy()
     for offset in range(1, n):
         keys <<= np.uint64(bits)
-        keys |= ids[offset : offset + count]
+        keys |= ids[offset : offset + count_]
     return repeated_share(keys)

@@ -52,17 +52,31 @@ def _organisation_pattern(suffixes: tuple[str, ...], max_gap: int) -> re.Pattern
 
 
 _CACHED_TEXT_CHARS = 2000  # longer texts are scanned each time: the cache must stay small (flat memory)
+_CACHED_TEXTS = 1024
+# (scanner, text) -> matches, oldest first. About half of an article's paragraphs are source lines
+# unchanged, which document_home_region has already scanned.
+_match_cache: dict[tuple[object, str], tuple] = {}
 
 
-@lru_cache(maxsize=1024)
-def _cached_matches(scanner, text: str) -> tuple:
-    return tuple(scanner.iter_long(text))
-
-
-def _long_matches(scanner, text: str):
-    """The automaton's leftmost-longest matches in `text`. Remembered for short texts: about half of an
-    article's paragraphs are source lines unchanged, which document_home_region has already scanned."""
-    return _cached_matches(scanner, text) if len(text) <= _CACHED_TEXT_CHARS else scanner.iter_long(text)
+def _matches_each(scanner, texts: list[str]) -> list[tuple]:
+    """The automaton's leftmost-longest matches in each of `texts`: remembered ones for short texts,
+    the others scanned together (TermScanner.matches_each maps their characters in one pass)."""
+    key = scanner  # the object itself (as lru_cache keyed it): an id could be reused by a new scanner
+    found = [_match_cache.get((key, text)) if len(text) <= _CACHED_TEXT_CHARS else None for text in texts]
+    missing = [i for i, matches in enumerate(found) if matches is None]
+    if not missing:
+        return found
+    if hasattr(scanner, "matches_each"):
+        scanned = scanner.matches_each([texts[i] for i in missing])
+    else:  # a plain automaton
+        scanned = [tuple(scanner.iter_long(texts[i])) for i in missing]
+    for i, matches in zip(missing, scanned):
+        found[i] = matches
+        if len(texts[i]) <= _CACHED_TEXT_CHARS:
+            if len(_match_cache) >= _CACHED_TEXTS:
+                _match_cache.pop(next(iter(_match_cache), None), None)  # the oldest
+            _match_cache[(key, texts[i])] = matches
+    return found
 
 
 def _parts(headline: str, paragraphs: list[str], dateline: str | None, weights: PositionWeights):
@@ -81,8 +95,9 @@ def find_mentions(
     mentions = []
     scanner = gazetteer.scanner or gazetteer.automaton
     organisation = _organisation_pattern(gazetteer.org_suffixes, gazetteer.org_max_gap)
-    for part, text, position in _parts(headline, paragraphs, dateline, weights):
-        for end, (term, kind, payload) in _long_matches(scanner, text):
+    parts = list(_parts(headline, paragraphs, dateline, weights))
+    for (part, text, position), matches in zip(parts, _matches_each(scanner, [text for _, text, _ in parts])):
+        for end, (term, kind, payload) in matches:
             if term.endswith("市") and text[end + 1 : end + 2] == "场":
                 # 临海市场 is a seaside market, 天津市场 the Tianjin market: only the name before 市 counts.
                 term, end = term[:-1], end - 1

@@ -76,18 +76,28 @@ def tokenize(text: str) -> list[str]:
         load_dictionary()
     # split() with a capturing group alternates: other text, a Han block, other text, ... other text.
     # jieba yields whitespace runs whole and every other character alone; we drop whitespace, so the
-    # other text's tokens are the characters of its str.split() pieces (str.split and re's \s agree on
-    # what is whitespace). Chained iterators keep the loop over blocks in C.
+    # other text's tokens are its characters but whitespace (str.split and re's \s agree on what is
+    # whitespace). Chained iterators keep the loop over blocks in C.
     parts = _RE_HAN.split(text)
-    others = map(_chain_chars, map(str.split, parts[::2]))
-    tokens = list(_chain(_chain(zip(others, map(_cut_block, parts[1::2])))))
+    others = parts[::2]
+    # Short pieces of other text ("，", "。\n") repeat even more than blocks and are remembered too;
+    # long ones (a paragraph in another script) are not, so the cache stays small.
+    cut_other = _other_tokens if max(map(len, others)) <= OTHER_CACHED_CHARS else _other_tokens.__wrapped__
+    tokens = list(_chain(_chain(zip(map(cut_other, others), map(_cut_block, parts[1::2])))))
     if parts[-1]:
-        tokens.extend("".join(parts[-1].split()))
+        tokens.extend(cut_other(parts[-1]))
     return tokens
 
 
 _chain = chain.from_iterable
-_chain_chars = chain.from_iterable  # list of pieces -> their characters
+OTHER_CACHE_SIZE = 4096
+OTHER_CACHED_CHARS = 64
+
+
+@lru_cache(maxsize=OTHER_CACHE_SIZE)
+def _other_tokens(piece: str) -> tuple[str, ...]:
+    """jieba's tokens of text between blocks, whitespace dropped: every other character alone."""
+    return tuple("".join(piece.split()))
 
 
 HMM_MAX_RUN = 400

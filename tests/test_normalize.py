@@ -97,6 +97,11 @@ def test_normalize_spaces(text, expected):
         ("天津(2023)", "天津（2023）"),  # a pair converts together
         ("时间:10:30", "时间：10:30"),
         ("，已经全角", "，已经全角"),  # never the reverse (Data-Juicer maps ， to ,)
+        ("天津（2023)", "天津（2023）"),  # a full-width opening pairs an ASCII closing, nothing else changed
+        ("(Tianjin) 天津", "（Tianjin） 天津"),  # ")" has Chinese after the space: the pair converts together
+        ("(Tianjin) is big", "(Tianjin) is big"),  # an ASCII pair amid Latin text stays
+        ("见 , 下文", "见 ， 下文"),  # neighbours are looked up across spaces
+        ("详见http://x.com/a,b 与 news@x.cn,其他", "详见http://x.com/a,b 与 news@x.cn，其他"),
     ],
 )
 def test_fullwidth_punctuation(text, expected):

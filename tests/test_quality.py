@@ -159,3 +159,12 @@ def test_code_point_counts_equal_the_regex_definitions(text):
     expected = sum(map(len, sentences)) / len(sentences) if sentences else 0.0
     row = {"text": text, "paragraphs": text.split("\n"), "tokens": [], "joins": [], "quality_flags": []}
     assert quality_signals(row)["mean_sentence_length"] == expected
+
+
+def test_word_repetition_renumbers_ids_that_stand_far_apart():
+    from tasks.quality_counts import repetition_ratio, word_repetition_ratio, words
+
+    # Three distinct tokens, the last first seen at position 6000: 13 bits per first-position id would not
+    # fit five ids in 64 bits, dense ids (2 bits) do.
+    tokens = ["甲", "乙"] * 3000 + ["丙", "，", "甲", "乙", "丙", "甲"]
+    assert word_repetition_ratio(tokens, 5) == repetition_ratio(words(tokens), 5)

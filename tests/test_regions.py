@@ -188,3 +188,16 @@ def test_city_name_before_market_is_not_a_county_city():
     # 临海市场: a seaside market, not 临海市; 天津市场 still names Tianjin.
     assert classify_regions("", ["临海市场需求旺盛。"], "a.txt").primary_region is None
     assert classify_regions("", ["天津市场供应充足。"], "a.txt").primary_region == "120000"
+
+
+def test_remembered_matches_give_the_same_mentions_as_a_fresh_scan():
+    from tasks import region_mentions
+    from tasks.region_mentions import PositionWeights, find_mentions
+
+    gazetteer = load_gazetteer()
+    paragraphs = ["天津市河西区召开会议。", "北京市和上海市代表参加，南开大学专家发言。", "天津市河西区召开会议。"]
+    region_mentions._match_cache.clear()
+    fresh = find_mentions(gazetteer, "天津港新闻", paragraphs, "本报天津3月1日电", PositionWeights())
+    again = find_mentions(gazetteer, "天津港新闻", paragraphs, "本报天津3月1日电", PositionWeights())
+    assert fresh == again and len(fresh) >= 5
+    assert (gazetteer.scanner, paragraphs[0]) in region_mentions._match_cache

@@ -82,3 +82,17 @@ def test_long_texts_take_the_array_path_with_the_same_matches():
         assert list(scanner.iter_long(text)) == list(plain.iter_long(text))
     lone_surrogate = "北京" * 200 + "\ud800" + "天津港"
     assert list(scanner.iter_long(lone_surrogate)) == list(plain.iter_long(lone_surrogate))
+
+
+@pytest.mark.parametrize("min_first_chars", [0, 10_000])
+def test_matches_each_equals_one_scan_per_text(min_first_chars):
+    items = [(term, (term, i)) for i, term in enumerate(TERMS)]
+    plain, scanner = _plain(items), TermScanner(items, min_first_chars=min_first_chars)
+    rnd = random.Random(17)
+    pieces = TERMS + [t[:1] for t in TERMS] + list("的，。\n x1\ue000\ue001\U00020001")
+    for _ in range(300):
+        # Short and long texts together: the joined text takes the array path, a lone surrogate the regex.
+        texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 80))) for _ in range(rnd.randint(0, 6))]
+        if rnd.random() < 0.1:
+            texts.append("北京\ud800天津")
+        assert scanner.matches_each(texts) == [tuple(plain.iter_long(text)) for text in texts]

@@ -93,3 +93,15 @@ _WORDS = _dictionary_words(limit=5_000)
 def test_identical_to_jieba_property(parts):
     text = "".join(parts)
     assert tokenize(text) == jieba_tokens(text)
+
+
+def test_short_other_pieces_are_remembered_long_ones_are_not():
+    tokenize_mod._other_tokens.cache_clear()
+    short = "天津港，今年（一季度）吞吐量增长。\n北京 市场"
+    assert tokenize(short) == jieba_tokens(short)
+    assert tokenize_mod._other_tokens.cache_info().currsize > 0
+    tokenize_mod._other_tokens.cache_clear()
+    # A long run of another script between Han blocks: the same tokens, nothing kept in the cache.
+    long_other = "天津港" + "한국어 문장입니다 " * 20 + "北京"
+    assert tokenize(long_other) == jieba_tokens(long_other)
+    assert tokenize_mod._other_tokens.cache_info().currsize == 0
