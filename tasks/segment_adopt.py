@@ -4,7 +4,8 @@ A feature page often prints its main head and byline, then boxes of short pieces
 the main text, which file order glues to the last box. A head without body takes over the tail of
 a following article from the paragraph start where the text reads more like the empty head than
 like the host's own head and text (TF-IDF cosine difference over character bigrams, decided
-against ADOPT_MARGIN).
+against ADOPT_MARGIN). A headless run standing right under the empty head is taken whole: its
+first line was read as a title and given back (tasks/segment_demote.py).
 """
 from __future__ import annotations
 
@@ -68,6 +69,12 @@ def adopt_bodies(heads: list[str], orders: list[list[int]], texts: list[str], li
     terms = LineTerms(list(texts) + list(heads))  # head strings are lines n, n + 1, ...
     for e, order in enumerate(orders):
         if order or not heads[e].strip():
+            continue
+        nxt = e + 1
+        if nxt < len(orders) and orders[nxt] and not heads[nxt].strip():
+            # a headless run right under a head without text: its first line was taken for a
+            # title and given back (tasks/segment_demote.py), the run is this head's text
+            orders[e], orders[nxt] = orders[nxt], []
             continue
         candidates = []
         for h in range(e + 1, min(len(orders), e + 1 + MAX_HOSTS)):

@@ -7,8 +7,15 @@ words with an article already on the page. A lone head line with none of those a
 demoted to the first body line of its block when its text and the lines under it are cohesive
 with one earlier block more than with any other (character-bigram TF-IDF cosine, margin at least
 DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs. The top line of a head of several
-lines that is no kicker is read alone by the same test: a cut body line that layout stacked over a
-real title (`参与合作的企业负责` over the headline) leaves the head as a headless block of its own.
+lines that is no kicker is read alone by the same test, or goes when its own text reads as a cut
+(segment_fragments): a cut body line that layout stacked over a real title (`参与合作的企业负责`
+over the headline) leaves the head as a headless block of its own.
+A byline that stands after the block's text signs that text; only one under the head announces it.
+
+Text continued from another page has its head there: a lone head line under a `(上接第N版)` that
+stood alone above it is body text, and a line that reads as a cut (segment_fragments) over text
+opening with its own `(上接…)` is a piece of its own; a cut line heading the page's first block is
+body text too (no earlier block to compare it with).
 """
 from __future__ import annotations
 
@@ -17,24 +24,54 @@ from typing import Callable
 import numpy as np
 
 from tasks.records import CleanLine
-from tasks.segment_heads import is_kicker_text, parse_dateline, split_head_line
+from tasks.segment_fragments import fragment_evidence
+from tasks.segment_heads import is_kicker_text, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_layout import Block, heading_level, is_emphasis_line
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
 DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
 BODY_LINES_READ = 2  # body lines under the head read with it
+MERGE, SPLIT = "merge", "split"
 
 
 def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
     """A single head line with nothing that announces an article: no byline, dateline, page
     marker, markup, kicker or subtitle."""
-    if len(block.head) != 1 or block.bylines or block.from_page or not block.body:
+    if len(block.head) != 1 or block.from_page or not block.body:
         return False
+    if any(i < block.body[0] for i in block.bylines):
+        return False  # a byline under the head announces it; one after the text only signs it
     line = content[block.head[0]]
     if heading_level(line) is not None or is_emphasis_line(line) or parse_dateline(texts[block.body[0]]):
         return False
     kicker, _, subtitle = split_head_line(texts[block.head[0]])
     return not kicker and not subtitle
+
+
+def _plain_single_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
+    """One unmarked head line, no kicker or 副题, no byline under it, with text below."""
+    if len(block.head) != 1 or not block.body or any(i < block.body[0] for i in block.bylines):
+        return False
+    line = content[block.head[0]]
+    if heading_level(line) is not None or is_emphasis_line(line):
+        return False
+    kicker, _, subtitle = split_head_line(texts[block.head[0]])
+    return not kicker and not subtitle
+
+
+def continued_head(block: Block, content: list[CleanLine], texts: list[str], first: bool) -> str | None:
+    """How a lone head line of text continued from another page, or of the page's first block,
+    is read: MERGE (body text: a `(上接…)` standing alone above it opens text whose head is on the
+    other page), SPLIT (a cut line standing over a `(上接…)` that opens the body: a piece of its
+    own) or None (a title)."""
+    if not _plain_single_head(block, content, texts):
+        return None
+    inline = parse_continuation(content[block.body[0]].text)
+    if block.from_page and not (inline and inline.from_page):
+        return MERGE
+    if fragment_evidence(texts[block.head[0]]) >= 1.0 and (block.from_page or first):
+        return SPLIT if block.from_page else MERGE
+    return None
 
 
 def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
@@ -55,6 +92,9 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
     """Blocks with fragment heads turned into body lines (the block keeps its place, headless).
 
     `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
+    fates = {k: continued_head(block, content, texts, k == 0) for k, block in enumerate(blocks)}
+    if any(fates.values()):
+        blocks = [part for k, block in enumerate(blocks) for part in _give_back(block, fates[k])]
     weak = [k for k, block in enumerate(blocks) if k and unannounced_head(block, content, texts)]
     stacked = [k for k, block in enumerate(blocks) if k and stacked_top_line(block, content, texts)]
     if not weak and not stacked:
@@ -71,10 +111,19 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
             block.body[:0], block.head = block.head, []
     if stacked:
         tops = normalized(terms.groups([[blocks[k].head[0]] for k in stacked]), idf)
-        cut = {k for row, k in zip(cosines(tops, whole), stacked) if _specific_cohesion(row, k) >= threshold}
+        cut = {k for row, k in zip(cosines(tops, whole), stacked)
+               if _specific_cohesion(row, k) >= threshold or fragment_evidence(texts[blocks[k].head[0]]) >= 1.0}
         if cut:  # the cut line becomes a headless block of its own, just above its former title
             blocks = [part for k, block in enumerate(blocks) for part in _split_top(block, k in cut)]
     return blocks
+
+
+def _give_back(block: Block, fate: str | None) -> list[Block]:
+    if fate == MERGE:
+        block.body[:0], block.head = block.head, []
+    elif fate == SPLIT:
+        return [Block(body=block.head), Block(bylines=block.bylines, body=block.body, from_page=block.from_page)]
+    return [block]
 
 
 def _split_top(block: Block, cut: bool) -> list[Block]:

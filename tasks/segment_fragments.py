@@ -3,7 +3,8 @@ was cut from a paragraph at a column break.
 
 A page read out of column order leaves lines such as `市住房城乡建设委城建处处长`,
 `据园区管委会负责人周` or `本届运动会以“全民健`: short, no full stop, so title-like by length and
-punctuation alone. Their text still shows the cut: an unclosed quote or bracket, a last character
+punctuation alone. Their text still shows the cut: a quote or bracket left unclosed or closed
+without its opening (`远航)记者从…`), a last character
 that cannot end a title (的, 在, 与 ...), a bare job title waiting for its name and speech verb, a job
 title followed by a cut-off surname, a news-sentence opener with a comma, a speaker's verb
 and comma (`…建议，`), or a dateline cut before its `日电` (`新华社北京5月12`). Vocabularies come from
@@ -35,8 +36,8 @@ def fragment_evidence(text: str) -> float:
     if len(text) < 2 or is_subtitle_text(text) or is_kicker_text(text):
         return 0.0
     lex = lexicon()
-    if any(text.count(a) > text.count(b) for a, b in _PAIRS):
-        return 1.0  # a quote or bracket opened and never closed: the line was cut inside it
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS):
+        return 1.0  # a quote or bracket opened and never closed, or closed and never opened: a cut inside it
     if text[-1] in lex["fragment_final_chars"]:
         return 1.0
     tail = _title_tail().search(text)

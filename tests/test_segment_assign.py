@@ -79,3 +79,20 @@ def test_a_short_paragraph_sharing_characters_but_no_bigrams_moves_home(run, mon
     assert relabel_units(heads, orders, texts, {}) == [[0, 1, 4], [2, 3]]
     monkeypatch.setattr("tasks.segment_assign.UNIGRAM_WEIGHT", 0.0)
     assert relabel_units(heads, orders, texts, {}) == orders
+
+
+def test_stock_phrases_are_no_evidence(monkeypatch):
+    """A paragraph sharing only `负责人介绍` with an earlier article stays with its own; counted
+    as terms, the shared stock phrase would pull it over."""
+    from tasks import segment_stock
+
+    texts = ["湿地候鸟数量创新高,保护区负责人介绍,监测候鸟三万只。", "公交线路新开通三条,公交车辆采用新能源。",
+             "市交通运输委有关负责人介绍,将根据客流调整。"]
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0], [1, 2]]
+    assert relabel_units(heads, orders, texts, {}) == orders
+    monkeypatch.setattr(segment_stock, "STOCK_VOCABULARIES", ())
+    segment_stock._stock_phrases.cache_clear()
+    try:
+        assert relabel_units(heads, orders, texts, {}) == [[0, 2], [1]]
+    finally:
+        segment_stock._stock_phrases.cache_clear()

@@ -35,3 +35,52 @@ def test_kicker_over_a_title_stays():
 def test_kicker_unrelated_to_earlier_blocks_stays():
     blocks = _run("老城更新再添绿色空间")
     assert [(b.head, b.body) for b in blocks] == [([0], [1, 2]), ([3, 4], [5])]
+
+
+def _blocks(texts, blocks, raw=None):
+    content = [CleanLine(n, (raw or {}).get(n - 1, t), (raw or {}).get(n - 1, t), ROLE_CONTENT)
+               for n, t in enumerate(texts, 1)]
+    return [(b.head, b.bylines, b.body) for b in demote_fragment_heads(blocks, content, texts)]
+
+
+def test_byline_after_the_text_does_not_announce_a_fragment_head():
+    texts = ["城东新建两所公办幼儿园", "本报讯(记者 林晓)城东区今年新建两所公办幼儿园,新增学位五百个,",
+             "两所幼儿园的保育员和教师由区教育局统",  # 2: cut, taken for a title
+             "一招聘,幼儿园保育员和教师须持证上岗。", "本报记者 林晓",  # 4: byline signing the text above
+             "河西公园改造完工", "河西公园新建步道三公里,增设座椅和照明,周边居民可就近散步健身。"]
+    blocks = [Block(head=[0], body=[1]), Block(head=[2], bylines=[4], body=[3]), Block(head=[5], body=[6])]
+    assert _blocks(texts, blocks)[1] == ([], [4], [2, 3])
+    # the same line with its byline under it is announced: it stays a title
+    blocks = [Block(head=[0], body=[1]), Block(head=[2], bylines=[3], body=[4]), Block(head=[5], body=[6])]
+    assert _blocks(texts[:3] + ["本报记者 林晓", "一招聘,幼儿园保育员和教师须持证上岗。"] + texts[5:], blocks)[1][0] == [2]
+
+
+def test_line_under_a_bare_continuation_marker_is_body_text():
+    texts = ["七年前的青溪河,河面漂着生活", "垃圾,夏天臭味刺鼻。", "河西公园改造完工", "河西公园新建步道三公里,增设座椅。"]
+    # `(上接第1版)` stood alone above line 0 (layout set from_page): the text's head is on page 1
+    blocks = [Block(head=[0], body=[1], from_page=1), Block(head=[2], body=[3])]
+    assert _blocks(texts, blocks)[0] == ([], [], [0, 1])
+
+
+def test_title_over_text_opening_with_its_marker_stays():
+    texts = ["河西公园改造完工", "河西公园新建步道三公里,增设座椅和照明。"]
+    blocks = [Block(head=[0], body=[1], from_page=1)]
+    assert _blocks(texts, blocks, raw={1: "(上接第1版)" + texts[1]}) == [([0], [], [1])]
+
+
+def test_cut_line_over_a_continued_text_is_a_piece_of_its_own():
+    texts = ["刘海燕建议,利用社区", "市商务局负责人介绍,我市已建立产销对接机制。"]
+    blocks = [Block(head=[0], body=[1], from_page=1)]
+    assert _blocks(texts, blocks, raw={1: "(上接第1版)" + texts[1]}) == [([], [], [0]), ([], [], [1])]
+
+
+def test_cut_line_heading_the_page_is_body_text():
+    texts = ["市住房城乡建设委城建处处长", "马国庆说,改造内容包括外墙保温。", "河西公园改造完工", "河西公园新建步道三公里。"]
+    blocks = [Block(head=[0], body=[1]), Block(head=[2], body=[3])]
+    assert _blocks(texts, blocks) == [([], [], [0, 1]), ([2], [], [3])]
+
+
+def test_cut_top_line_goes_even_without_cohesion():
+    """`远航)记者从科学技` shares no words with the block above, but its bracket shows the cut."""
+    blocks = _run("远航)记者从科学技")
+    assert [(b.head, b.body) for b in blocks] == [([0], [1, 2]), ([], [3]), ([4], [5])]

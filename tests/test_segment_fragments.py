@@ -31,3 +31,12 @@ def test_fragment_evidence(text, fragment):
 ])
 def test_doubled_at_break(text, nxt, cut):
     assert doubled_at_break(text, nxt) == cut
+
+
+def test_bracket_closed_without_its_opening_is_a_cut():
+    assert fragment_evidence("远航)记者从科学技") == 1.0
+    assert fragment_evidence("科技部(记者站)揭牌") == 0.0
+
+
+def test_a_title_cannot_end_on_a_determiner():
+    assert fragment_evidence("连日来,宝坻区各") == 1.0 and fragment_evidence("宝坻区乡镇春耕忙") == 0.0
