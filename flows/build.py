@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -13,8 +14,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from flows import artifacts, processing
+from flows.overlap import digest_and_validate
 from flows.processing import MIN_BATCH_CHARS
 from flows.runner import default_workers, task_runner_for
+from flows.summary import UNCHANGED_MESSAGE, BuildSummary
 from tasks import cache, dedup, ingest, manifest, tables, versions
 from tasks import publish as publish_mod
 from tasks.clean import recurring_lines
@@ -26,22 +29,6 @@ from tasks.records import Reject, SourceDocument
 # dataclass inside them looking for futures (seconds per MB of results). Not for tasks submitted to
 # Dask: prefect-dask hands them the quote wrapper itself. NO_CACHE skips hashing the arguments for
 # Prefect's cache key (the per-document cache in tasks/cache.py is ours).
-
-
-@dataclass
-class BuildSummary:
-    """What a build did; the CLI prints it and exits by `status`."""
-
-    status: str  # "published", "unchanged", "blocked", "unusable"
-    message: str
-    documents: int = 0
-    rejects: int = 0
-    documents_computed: int = 0  # the rest came from the cache
-    articles: int = 0
-    lines_by_role: dict[str, int] = field(default_factory=dict)
-    version_path: str | None = None
-    report_path: str | None = None
-    validation: dict = field(default_factory=dict)
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
@@ -137,12 +124,13 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
     inputs = [(d.source_file, d.sha256, d.byte_count) for d in documents] + [(r.source_file, r.sha256, r.byte_count) for r in rejects]
     if cache.unchanged_since_latest(cache.latest_manifest(dataset_dir), inputs, component_versions):
         # Same inputs, same components: the deterministic pipeline would rebuild LATEST as it is.
-        message = "input and pipeline unchanged since the latest version: nothing processed or published"
-        return BuildSummary("unchanged", message, len(documents), len(rejects))
+        return BuildSummary("unchanged", UNCHANGED_MESSAGE, len(documents), len(rejects))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="recurring") as pool:
+        recurring = pool.submit(recurring_lines, documents)
+        processing.start_workers()
+        recurring = recurring.result()
     threading.Thread(target=_import_validation, name="import-validation").start()
-    builder, computed = processing.process_documents(
-        documents, recurring_lines(documents), cache_dir, component_versions, workers, batch_chars
-    )
+    builder, computed = processing.process_documents(documents, recurring, cache_dir, component_versions, workers, batch_chars)
     stage_counts = versions.stage_counts(documents, rejects, builder.results)
 
     summary = BuildSummary(
@@ -156,19 +144,29 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         previous = dedup.previous_articles(dataset_dir)
         dataset_tables = assemble_tables(quote(builder), quote(rejects), version, quote(previous))
         del builder
-        content = manifest.content_digest(dataset_tables)  # computed once: publishing reuses it
-        if content.fingerprint == publish_mod.latest_fingerprint(dataset_dir):
+        # Several workers: the serial end may use their cores (flows/overlap.py); one: one step at a time.
+        parallel = workers > 1
+        report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
+        content, outcome = digest_and_validate(  # the digest is computed once: publishing reuses it
+            dataset_tables,
+            lambda: validate(quote(dataset_tables), stage_counts, report_dir, quote({article_id for article_id, _ in previous})),
+            publish_mod.latest_fingerprint(dataset_dir),
+            parallel,
+        )
+        if outcome is None:
+            shutil.rmtree(report_dir, ignore_errors=True)
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary
-        report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
-        outcome = validate(quote(dataset_tables), stage_counts, report_dir, quote({article_id for article_id, _ in previous}))
         summary.validation = outcome.summary
         if not outcome.success:
             rejected = publish_mod.reject_run(dataset_dir, version, report_dir, outcome, tables=dataset_tables)
             summary.status, summary.report_path = "blocked", str(rejected / "validation" / "index.html")
             summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
             return summary
-        path = publish(dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts, quote(content))
+        path = publish(
+            dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts,
+            quote(content),
+        )
     summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")
     summary.message = f"published {path}"
     logger.info("%s (%.1f s)", summary.message, time.monotonic() - started)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 
 from tasks import cache, tables
 from tasks.records import SourceDocument
@@ -41,6 +42,14 @@ def process_batch(
                 cache.store(Path(cache_dir), key, result)
         results.append(result)
     return tables.TableBuilder().add(results), computed
+
+
+def start_workers() -> None:
+    """Start the flow's worker processes now, not at the first batch (a local Dask cluster starts on
+    first use): the flow's own work meanwhile (finding recurring lines) overlaps their start-up."""
+    context = FlowRunContext.get()
+    if context is not None and context.task_runner is not None:
+        getattr(context.task_runner, "client", None)  # DaskTaskRunner's client property starts the cluster
 
 
 def batches_of(

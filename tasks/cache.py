@@ -88,10 +88,43 @@ def unchanged_since_latest(manifest: dict | None, inputs: list[tuple[str, str, i
     return run_signature(built_from, built_with) == run_signature(inputs, versions)
 
 
+def unchanged_by_fingerprint(manifest: dict | None, inputs: list[tuple[str, str, int]], independent: dict[str, str]) -> bool:
+    """unchanged_since_latest from versions.independent_component_versions(): the components the
+    code fingerprint implies are taken from the manifest, which is sound when the fingerprints match,
+    and unchanged_since_latest compares the fingerprints."""
+    from tasks.versions import IMPLIED_BY_CODE
+
+    try:
+        implied = {k: v for k, v in manifest["pipeline"]["versions"].items() if k in IMPLIED_BY_CODE}
+    except (KeyError, TypeError, AttributeError):
+        return False
+    return unchanged_since_latest(manifest, inputs, {**independent, **implied})
+
+
+def raw_inputs(input_dir: Path) -> list[tuple[str, str, int]] | None:
+    """(source_file, sha256, bytes) of every input file as tasks/ingest.py records it, from the bytes alone.
+
+    None when a file needs ingest's judgement for its record (a symlink or special file is
+    recorded without a checksum; an unreadable one too): only ingest can tell then.
+    """
+    from tasks.ingest import discover, relative_name
+
+    inputs = []
+    try:
+        for path in discover(Path(input_dir)):
+            if path.is_symlink() or not path.is_file():
+                return None
+            data = path.read_bytes()
+            inputs.append((relative_name(path, input_dir), hashlib.sha256(data).hexdigest(), len(data)))
+    except OSError:
+        return None
+    return inputs
+
+
 def latest_manifest(dataset_dir: Path) -> dict | None:
     """The manifest of the dataset's LATEST version, or None before the first release or when unreadable."""
     from tasks.manifest import MANIFEST_NAME
-    from tasks.publish import latest_version
+    from tasks.publish_naming import latest_version
 
     version = latest_version(dataset_dir)
     if version is None:

@@ -41,6 +41,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+# Components computed from files the code fingerprint hashes (tasks/*.py, tasks/data/**) and from
+# nothing else: two runs with the same fingerprint have the same values for these.
+IMPLIED_BY_CODE = ("normalization_rules", "taxonomy", "dictionary")
+
+
 @lru_cache(maxsize=1)
 def component_versions() -> dict[str, str]:
     """Versions of everything that decides the output besides the input itself."""
@@ -53,6 +58,19 @@ def component_versions() -> dict[str, str]:
         "taxonomy": themes.TAXONOMY_VERSION,
         "gazetteer": regions.GAZETTEER_VERSION,
         "dictionary": tokenize.DICTIONARY_VERSION,
+        "jieba": metadata.version("jieba"),
+    }
+
+
+def independent_component_versions() -> dict[str, str]:
+    """component_versions() but those IMPLIED_BY_CODE, without loading the step modules (themes,
+    tokenize and jieba take ~0.8 s to load): enough to tell that nothing changed (tasks/cache.py)."""
+    from tasks.region_gazetteer import gazetteer_version
+
+    return {
+        "zhpress": metadata.version("zhpress"),
+        "code": code_fingerprint(),
+        "gazetteer": gazetteer_version(),
         "jieba": metadata.version("jieba"),
     }
 

@@ -91,3 +91,22 @@ def test_build_records_summary_and_data_docs_artifacts(seeds_build):
     links = [a.data for a in artifacts if a.key == "zhpress-data-docs"]
     assert any("zhpress build: published" in data for data in summaries)
     assert any(summary.report_path in data for data in links)
+
+
+def test_two_local_workers_publish_the_same_files_and_leave_no_hidden_folder(seeds_build, tmp_path):
+    """With several workers the digest runs beside validation (flows/overlap.py): the same files, no leftovers."""
+    import hashlib
+
+    from flows.build import run_build
+
+    summary, _ = seeds_build
+    parallel = run_build(str(SEEDS), str(tmp_path / "out"), "news", workers=2)
+    assert parallel.status == "published", parallel.message
+
+    def digests(version: Path) -> dict[str, str]:
+        files = [*version.glob("*.parquet"), *(version / "review").rglob("*.html"), version / "changes.json"]
+        return {p.relative_to(version).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+    one, two = digests(Path(summary.version_path)), digests(Path(parallel.version_path))
+    assert len(one) > 5 and one == two
+    assert not [p.name for p in (tmp_path / "out" / "news").iterdir() if p.name.startswith(".") and p.is_dir()]

@@ -39,6 +39,20 @@ def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_ad
 
     try:
         validate_dataset_name(dataset)
+    except ValueError as error:
+        fail(str(error), EXIT_UNUSABLE)
+    if input_dir.is_dir():
+        from flows.unchanged import unchanged_summary
+
+        # Before the configuration check and Prefect: the vocabularies the check loads are in the
+        # code fingerprint this compares (they passed it when LATEST was built), and a run with
+        # nothing to do validates nothing.
+        unchanged = unchanged_summary(input_dir, output_dir, dataset)
+        if unchanged is not None:
+            _print_summary(unchanged)
+            click.echo(unchanged.message)
+            return
+    try:
         check_all_configs()  # a broken vocabulary stops the run before any work
     except (ValueError, ConfigError) as error:
         fail(str(error), EXIT_UNUSABLE)
