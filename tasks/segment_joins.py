@@ -74,7 +74,10 @@ def doubled_overlap(a: str, b: str, max_len: int = 4) -> int:
     (`常常`, `天天` are legitimate reduplications).
     """
     a, b = a.rstrip(), b.lstrip()
-    for k in range(min(max_len, len(a) - 1, len(b) - 1), 0, -1):
+    longest = min(max_len, len(a) - 1, len(b) - 1)
+    if longest < 1 or a[-1] not in b[:longest]:  # every doubled piece ends on a's last character
+        return 0
+    for k in range(longest, 0, -1):
         piece = b[:k]
         if a.endswith(piece) and _CJK_CHAR.search(piece):
             if k == 1 and (is_known_word(piece * 2) or not _CJK_CHAR.match(piece)):
@@ -89,7 +92,13 @@ def bridge_word(a: str, b: str, span: int = 4) -> bool:
 
     Plain dictionary look-ups, no jieba cut: this runs on many candidate pairs.
     """
-    left, right = a.strip()[-span:], b.strip()[:span]
+    return _bridges(a.strip()[-span:], b.strip()[:span])
+
+
+@lru_cache(maxsize=1 << 14)
+def _bridges(left: str, right: str) -> bool:
+    """bridge_word on the edges themselves (memoised: a line is paired with many candidates, and
+    the dictionary does not change once loaded)."""
     if not left or not right:
         return False
     best = 0

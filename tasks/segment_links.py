@@ -137,7 +137,11 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
     target_pos = np.array(targets)
     mids = np.array([starts_mid[b] for b in targets])
     w = WEIGHTS
-    firsts = [texts[b].lstrip()[:1] for b in targets]
+    by_first: dict[str, list[int]] = {}  # first character -> positions in targets, ascending
+    for k, b in enumerate(targets):
+        first = texts[b].lstrip()[:1]
+        if first:
+            by_first.setdefault(first, []).append(k)
     found = []  # (cheap score, a, b, doubled) of every pair that gets the evidence across the break
     for row, a in enumerate(sources):
         lo, hi = bisect_left(targets, a - window), bisect_right(targets, a + window)
@@ -154,7 +158,9 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
         ta, is_open = texts[a], a in block_of and open_end(texts[a])
         picked = set(np.argsort(-cheap, kind="stable")[:shortlist].tolist())
         tail = ta.rstrip()[-4:]
-        picked |= {k for k in range(hi - lo) if firsts[lo + k] and firsts[lo + k] in tail}  # may be doubled
+        for char in set(tail):  # targets that open with a character a ends on: may be doubled
+            at = by_first.get(char, ())
+            picked.update(k - lo for k in at[bisect_left(at, lo): bisect_left(at, hi)])
         for k in sorted(picked):
             b = targets[lo + k]
             if b == a:

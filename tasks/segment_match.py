@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 MAX_DENSE = 400  # sources or targets of one component solved by dense assignment
 
@@ -40,9 +38,7 @@ def match_links(pairs: list[tuple[float, int, int]], floor: dict[int, float]) ->
     r = np.fromiter((k[0] for k in best), dtype=np.int64, count=len(best))
     c = np.fromiter((k[1] for k in best), dtype=np.int64, count=len(best))
     w = np.fromiter(best.values(), dtype=float, count=len(best))
-    n_rows = len(sources)
-    graph = coo_matrix((np.ones(len(w)), (r, c + n_rows)), shape=(n_rows + len(targets),) * 2)
-    _, label = connected_components(graph, directed=False)
+    label = component_labels(len(sources) + len(targets), r.tolist(), (c + len(sources)).tolist())
     links: dict[int, int] = {}
     for comp in np.unique(label[r]):
         edges = np.flatnonzero(label[r] == comp)
@@ -57,6 +53,26 @@ def match_links(pairs: list[tuple[float, int, int]], floor: dict[int, float]) ->
             if dense[i, j] > 0:
                 links[sources[rows[i]]] = targets[cols[j]]
     return links
+
+
+def component_labels(n_nodes: int, left: list[int], right: list[int]) -> np.ndarray:
+    """Connected component of every node of the undirected graph with edges left[k]-right[k],
+    numbered as scipy's connected_components numbers them (in order of each component's lowest
+    node): a page's candidate graph has tens of edges, too few for scipy's graph machinery to pay."""
+    parent = list(range(n_nodes))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(left, right):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    number: dict[int, int] = {}
+    return np.array([number.setdefault(root(x), len(number)) for x in range(n_nodes)], dtype=np.int64)
 
 
 def _greedy(edges, r, c, w, sources, targets, links) -> None:

@@ -113,23 +113,21 @@ class CharModel:
         for a, b in pairs:
             a, b = a.rstrip(), b.lstrip()
             edges.append((a[-2:], b[:read]) if a and b else None)
+        distinct = set(edges) - {None}  # pairs of one line often share its edge characters
         probs = self._probs
-        missing = {(char, history[-2:]) for edge in edges if edge for k, char in enumerate(edge[1])
+        missing = {(char, history[-2:]) for edge in distinct for k, char in enumerate(edge[1])
                    for history in (edge[0] + edge[1][:k], edge[1][:k])} - probs.keys()
         if missing:
             self._fill(sorted(missing))
         log = math.log
-        out = []
-        for edge in edges:
-            if edge is None:
-                out.append(0.0)
-                continue
+        llrs = {}
+        for edge in distinct:
             tail, head = edge
             llr = 0.0
             for k, char in enumerate(head):
                 llr += log(probs[(char, (tail + head[:k])[-2:])]) - log(probs[(char, head[:k][-2:])])
-            out.append(max(-LLR_CLIP, min(LLR_CLIP, llr)))
-        return out
+            llrs[edge] = max(-LLR_CLIP, min(LLR_CLIP, llr))
+        return [llrs[edge] if edge is not None else 0.0 for edge in edges]
 
     def _fill(self, keys: list[tuple[str, str]]) -> None:
         """prob() of many (char, history of at most two characters) keys at once, memoised.
@@ -137,12 +135,16 @@ class CharModel:
         The float operations are prob()'s, element by element (numpy's float64 +, * and / round
         as Python's do), so a key gets the same number whichever way it was computed."""
         chars = np.array([ord(c) for c, _ in keys], dtype=np.int64)
+        # a history's code (_code of its last n characters) from the code points of its last two
+        lengths = np.array([len(h) for _, h in keys])
+        last = np.array([ord(h[-1]) if h else 0 for _, h in keys], dtype=np.int64)
+        second = np.array([ord(h[-2]) if len(h) > 1 else 0 for _, h in keys], dtype=np.int64)
         p = (self._counts_of(1, chars) + 1) / (self.total + self.vocabulary)
         for n in (1, 2):
-            rows = [k for k, (_, h) in enumerate(keys) if len(h) >= n]
-            if not rows:
+            rows = np.flatnonzero(lengths >= n)
+            if not rows.size:
                 continue
-            hist = np.array([_code(keys[k][1][-n:]) for k in rows], dtype=np.int64)
+            hist = last[rows] if n == 1 else (second[rows] << 21) | last[rows]
             low = hist << 21
             types = self._spans(n + 1, low, low + (1 << 21), distinct=True)
             seen = self._spans(n + 1, low, low + (1 << 21))
@@ -150,7 +152,7 @@ class CharModel:
             has = types > 0
             with np.errstate(divide="ignore", invalid="ignore"):
                 mixed = (grams + types * p[rows]) / (seen + types)
-            p[np.asarray(rows)[has]] = mixed[has]
+            p[rows[has]] = mixed[has]
         self._probs.update(zip(keys, p.tolist()))
 
     def _spans(self, n: int, lo: np.ndarray, hi: np.ndarray, distinct: bool = False) -> np.ndarray:

@@ -35,14 +35,17 @@ class RatioScorer:
         self._memo: dict[tuple, float] = {}
         self._chains: dict[tuple[int, int], int] = {}
 
-    def _ratios(self, u: int, profiles: np.ndarray, sizes: np.ndarray) -> list[float]:
+    def _ratios(self, u: int, profiles: np.ndarray, sizes: list[float]) -> list[float]:
         cols, x, _, bg = self.units[u]
         if not len(cols):  # no terms: no evidence either way
             return [0.0] * len(sizes)
         # mix * share / bg + 1 - mix, in place (callers pass a fresh copy made by fancy indexing);
-        # then the count-weighted sum as one dot product
+        # then the count-weighted sum as one dot product. The per-article factor is plain float
+        # arithmetic (the same IEEE division numpy does): a unit has a few labels, and numpy's
+        # per-call cost was most of the time on such tiny arrays.
+        mix = self.mix
         ratio = profiles
-        ratio *= (self.mix / np.maximum(sizes, 1.0))[:, np.newaxis]
+        ratio *= np.array([mix / max(size, 1.0) for size in sizes])[:, np.newaxis]
         ratio /= bg
         ratio += 1.0 - self.mix
         np.log(ratio, out=ratio)
@@ -56,7 +59,7 @@ class RatioScorer:
         """Each unit against each of its labels' articles as they stand before it on the page (head
         and the units labelled so that start earlier): one sweep in file order, running totals."""
         running = self.heads.astype(float)
-        sizes = running.sum(axis=1)
+        sizes = running.sum(axis=1).tolist()
         out: list[list[float]] = [[] for _ in label]
         before = [0] * len(running)  # per article: interned sequence of the units it holds so far
         memo = self._memo
@@ -67,7 +70,7 @@ class RatioScorer:
                 keys = [(u, l, before[l]) for l in labels]
                 known = [memo.get(key) for key in keys]
                 if None in known:
-                    known = self._ratios(u, running[np.array(labels)[:, np.newaxis], cols], sizes[labels])
+                    known = self._ratios(u, running[np.array(labels)[:, np.newaxis], cols], [sizes[l] for l in labels])
                     memo.update(zip(keys, known))
                 out[u] = known
             at = label[u]
@@ -88,7 +91,7 @@ class RatioScorer:
             key = ("home", u, a, held)
             found = self._memo.get(key)
             if found is None:
-                found = self._memo[key] = self._ratios(u, profile[cols][np.newaxis, :], np.array([size]))[0]
+                found = self._memo[key] = self._ratios(u, profile[cols][np.newaxis, :], [size])[0]
             out.append(found)
             if label[u] == a:
                 profile[cols] += x

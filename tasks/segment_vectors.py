@@ -15,6 +15,14 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+try:  # scipy's compiled sparse kernels, called on raw arrays where its wrappers cost more than the work
+    from scipy.sparse import _sparsetools
+    _FAST = all(hasattr(_sparsetools, name) for name in (
+        "csr_matmat_maxnnz", "csr_matmat", "csr_sort_indices", "csr_has_canonical_format", "csr_tocsc",
+        "csr_todense", "csr_elmul_csr"))
+except ImportError:  # pragma: no cover - a scipy without them takes the public expressions
+    _FAST = False
+
 FUNCTION_CHARS = "的了在是和与及等也都将对为以把被从这那其之于并中上下有我他她要年月日个一不"
 _FUNCTION = np.array(sorted(ord(c) for c in FUNCTION_CHARS), dtype=np.int64)
 _CJK_LO, _CJK_HI = 0x4E00, 0x9FFF
@@ -60,10 +68,25 @@ class LineTerms:
 
     def groups(self, groups: list[list[int]]) -> sparse.csr_matrix:
         """Summed bigram counts of each group of lines (a group may be empty)."""
-        indptr = np.cumsum([0] + [len(g) for g in groups])
-        indices = np.fromiter((x for g in groups for x in g), dtype=np.int64, count=int(indptr[-1]))
-        select = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(groups), self.matrix.shape[0]))
-        return (select @ self.matrix).tocsr()
+        indptr = np.zeros(len(groups) + 1, dtype=np.int32)
+        np.cumsum([len(g) for g in groups], out=indptr[1:])
+        indices = np.fromiter((x for g in groups for x in g), dtype=np.int32, count=int(indptr[-1]))
+        m = self.matrix
+        if indices.size and not 0 <= indices.min() <= indices.max() < m.shape[0]:
+            raise IndexError("group names a line outside the page")
+        if not _FAST or m.indices.dtype != np.int32:
+            select = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(groups), m.shape[0]))
+            return (select @ m).tocsr()
+        # scipy's own product routine on the raw arrays (`select @ matrix` builds three matrices
+        # around the same call): the same sums, columns in the same order
+        n = len(groups)
+        nnz = _sparsetools.csr_matmat_maxnnz(n, self.n_terms, indptr, indices, m.indptr, m.indices)
+        out_indptr = np.empty(n + 1, dtype=np.int32)
+        out_indices, out_data = np.empty(nnz, dtype=np.int32), np.empty(nnz)
+        _sparsetools.csr_matmat(n, self.n_terms, indptr, indices, np.ones(len(indices)), m.indptr, m.indices, m.data,
+                                out_indptr, out_indices, out_data)
+        kept = int(out_indptr[-1])
+        return sparse.csr_matrix((out_data[:kept], out_indices[:kept], out_indptr), shape=(n, self.n_terms))
 
     def idf(self, basis: sparse.csr_matrix) -> np.ndarray:
         """Smoothed inverse document frequency of every bigram over the rows of `basis`."""
@@ -74,26 +97,34 @@ class LineTerms:
 
 def normalized(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (a row of zeros stays zeros)."""
-    ordered = counts.sorted_indices() if counts.nnz else counts
-    if not counts.nnz or not ordered.has_canonical_format:  # no terms, or repeated columns
+    if not counts.nnz:
         return _normalized_scipy(counts, idf)
+    if _FAST and _raw(counts):
+        indptr, columns, data = counts.indptr, counts.indices.copy(), counts.data.copy()
+        _sparsetools.csr_sort_indices(counts.shape[0], indptr, columns, data)
+        if not _sparsetools.csr_has_canonical_format(counts.shape[0], indptr, columns):
+            return _normalized_scipy(counts, idf)
+    else:
+        ordered = counts.sorted_indices()
+        if not ordered.has_canonical_format:  # repeated columns
+            return _normalized_scipy(counts, idf)
+        indptr, columns, data = ordered.indptr, ordered.indices, ordered.data
     # The arithmetic of the scipy expression in _normalized_scipy, done on the CSR arrays
     # directly (scipy's per-call overhead was most of the cost): weights summed per row in
     # ascending column order, the result's columns in descending order within each row, as
     # scipy's sparse product leaves them, so every later sum adds in the same order.
-    indptr, columns = ordered.indptr, ordered.indices
     lengths = np.diff(indptr)
-    row_of = np.repeat(np.arange(counts.shape[0]), lengths)
-    weights = ordered.data * idf[columns]
+    weights = data * idf[columns]
     filled = np.flatnonzero(lengths)
     sums = np.zeros(counts.shape[0])
     sums[filled] = np.add.reduceat(weights * weights, indptr[filled].astype(np.intp))
     norms = np.sqrt(sums)
     norms[norms == 0] = 1.0
     scale = 1.0 / norms
-    flipped = indptr[row_of] + indptr[row_of + 1] - 1 - np.arange(len(row_of))
-    return sparse.csr_matrix((scale[row_of] * weights[flipped], columns[flipped].astype(np.int32), indptr.astype(np.int32)),
-                             shape=counts.shape)
+    # entry k of a row [start, end) comes from entry start + end - 1 - k
+    flipped = np.repeat(indptr[:-1] + indptr[1:] - 1, lengths) - np.arange(int(indptr[-1]))
+    return sparse.csr_matrix((np.repeat(scale, lengths) * weights[flipped], columns[flipped].astype(np.int32),
+                              indptr.astype(np.int32)), shape=counts.shape)
 
 
 def _normalized_scipy(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -108,11 +139,42 @@ def cosines(x: sparse.csr_matrix, y: sparse.csr_matrix) -> np.ndarray:
     """Dense matrix of cosines between the rows of x and the rows of y (both normalised)."""
     if x.shape[0] == 0 or y.shape[0] == 0:
         return np.zeros((x.shape[0], y.shape[0]))
-    return (x @ y.T).toarray()
+    if not (_FAST and _raw(x) and _raw(y)) or x.shape[1] != y.shape[1]:
+        return (x @ y.T).toarray()
+    # `(x @ y.T).toarray()` as scipy runs it: y transposed to CSR by its counting sort, the
+    # product's sums in the order of x's stored columns, then spread into a dense array
+    (nx, n_terms), ny = x.shape, y.shape[0]
+    t_indptr, t_indices, t_data = np.empty(n_terms + 1, dtype=np.int32), np.empty(y.nnz, dtype=np.int32), np.empty(y.nnz)
+    _sparsetools.csr_tocsc(ny, n_terms, y.indptr, y.indices, y.data, t_indptr, t_indices, t_data)
+    nnz = _sparsetools.csr_matmat_maxnnz(nx, ny, x.indptr, x.indices, t_indptr, t_indices)
+    out = np.zeros((nx, ny))
+    if nnz:
+        p_indptr, p_indices, p_data = np.empty(nx + 1, dtype=np.int32), np.empty(nnz, dtype=np.int32), np.empty(nnz)
+        _sparsetools.csr_matmat(nx, ny, x.indptr, x.indices, x.data, t_indptr, t_indices, t_data, p_indptr, p_indices, p_data)
+        _sparsetools.csr_todense(nx, ny, p_indptr, p_indices, p_data, out)
+    return out
 
 
 def row_cosines(x: sparse.csr_matrix, y: sparse.csr_matrix) -> np.ndarray:
     """Cosine of row k of x with row k of y, for every k."""
     if x.shape[0] == 0:
         return np.zeros(0)
-    return np.asarray(x.multiply(y).sum(axis=1)).ravel()
+    if not (_FAST and _raw(x) and _raw(y)) or x.shape != y.shape:
+        return np.asarray(x.multiply(y).sum(axis=1)).ravel()
+    # `x.multiply(y).sum(axis=1)` as scipy runs it: its element-wise product routine, then each
+    # row's products summed by add.reduceat
+    n = x.shape[0]
+    indptr = np.empty(n + 1, dtype=np.int32)
+    indices, data = np.empty(x.nnz + y.nnz, dtype=np.int32), np.empty(x.nnz + y.nnz)
+    _sparsetools.csr_elmul_csr(n, x.shape[1], x.indptr, x.indices, x.data, y.indptr, y.indices, y.data, indptr, indices, data)
+    out = np.zeros(n)
+    filled = np.flatnonzero(np.diff(indptr))
+    if filled.size:
+        out[filled] = np.add.reduceat(data[:indptr[-1]], indptr[filled].astype(np.intp))
+    return out
+
+
+def _raw(m: sparse.csr_matrix) -> bool:
+    """True when m's arrays are what scipy's kernels would be handed as they stand."""
+    return (sparse.isspmatrix_csr(m) and m.indices.dtype == np.int32 and m.indptr.dtype == np.int32
+            and m.data.dtype == np.float64)

@@ -75,10 +75,16 @@ def _backward(text: str) -> tuple[float, ...]:
 
 def span_llr(a: str, b: str) -> float:
     """log of how much likelier a's tail and b's head read as one text than as two (>= 0, capped)."""
-    left, right = _CJK_TAIL.search(a.rstrip()), _CJK_HEAD.match(b.lstrip())
+    # the tail run lies within a's last SIDE characters: a search over all of a costs a scan
+    left, right = _CJK_TAIL.search(a.rstrip()[-SIDE:]), _CJK_HEAD.match(b.lstrip())
     if not left or not right:
         return 0.0
-    left, right = left.group(0), right.group(0)
+    return _span_llr(left.group(0), right.group(0))
+
+
+@lru_cache(maxsize=1 << 15)
+def _span_llr(left: str, right: str) -> float:
+    """span_llr of a's CJK tail and b's CJK head (memoised: a line meets many candidates)."""
     alpha, beta = _forward(left), _backward(right)
     m = len(left)
     spanning = 0.0

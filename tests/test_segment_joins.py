@@ -25,3 +25,12 @@ def test_first_word_follows_the_dictionary_route():
     assert first_word("地铁开通") == "地铁"
     assert first_word("级智能") == "级"
     assert first_word("") == ""
+
+
+def test_doubled_overlap_finds_the_repeated_piece_wherever_a_ends():
+    from tasks.segment_joins import doubled_overlap
+
+    assert doubled_overlap("重要性。", "性。去年") == 2
+    assert doubled_overlap("教授宋某建", "宋某建议，") == 3
+    assert doubled_overlap("会议指出", "今年以来") == 0  # a's last character not at b's start
+    assert doubled_overlap("指出", "出") == 0  # too short to hold a doubled piece

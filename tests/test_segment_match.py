@@ -17,3 +17,21 @@ def test_a_link_that_closes_a_cycle_is_replaced():
     # 5 -> 3 would make 3 -> 4 -> 5 -> 3 (4 and 5 stand under 3): 5 takes its other candidate
     pred = {3: None, 4: 3, 5: 4, 6: None}
     assert matched_links([(2.0, 5, 3), (1.0, 5, 6)], {5: 0.0}, pred) == {5: 6}
+
+
+def test_component_labels_number_components_as_scipy_does():
+    import random
+
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from tasks.segment_match import component_labels
+
+    rng = random.Random(3)
+    for _ in range(200):
+        n = rng.randint(1, 30)
+        edges = [(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 25))]
+        left, right = [a for a, _ in edges], [b for _, b in edges]
+        graph = coo_matrix((np.ones(len(edges)), (left, right)), shape=(n, n))
+        assert component_labels(n, left, right).tolist() == connected_components(graph, directed=False)[1].tolist()

@@ -25,3 +25,26 @@ def test_memoised_scores_equal_a_fresh_computation():
     again = scorer.emissions([0, 1, 1], [[0, 1], [0, 1], [0, 1]])
     assert first == again == _scorer().emissions([0, 1, 1], [[0, 1], [0, 1], [0, 1]])
     assert scorer.home_scores(1, [1, 2], [0, 1, 1]) == _scorer().home_scores(1, [1, 2], [0, 1, 1])
+
+
+def test_scores_are_the_numpy_expression_bit_for_bit():
+    rng = np.random.default_rng(5)
+    heads = rng.integers(0, 4, size=(3, 12)).astype(float)
+    units = [(np.sort(rng.choice(12, 5, replace=False)), rng.integers(1, 4, size=5) * 0.75) for _ in range(4)]
+    background = rng.random(12) + 0.05
+    scorer = RatioScorer(units, heads, background, 0.3, np.arange(4))
+    cols, x = units[0]
+    sizes = heads.sum(axis=1)
+    ratio = heads[np.array([0, 1, 2])[:, np.newaxis], cols]  # the steps of the all-numpy version
+    ratio *= (0.3 / np.maximum(sizes, 1.0))[:, np.newaxis]
+    ratio /= background[cols]
+    ratio += 1.0 - 0.3
+    np.log(ratio, out=ratio)
+    expected = (ratio @ x / scorer.lengths[0]).tolist()
+    assert scorer.emissions([0, 0, 0, 0], [[0, 1, 2], [], [], []])[0] == expected
+    home = heads[2][cols][np.newaxis, :]  # a single row: its own matrix product, as before
+    home *= np.array([0.3 / max(sizes[2], 1.0)])[:, np.newaxis]
+    home /= background[cols]
+    home += 1.0 - 0.3
+    np.log(home, out=home)
+    assert scorer.home_scores(2, [0], [0, 0, 0, 0]) == (home @ x / scorer.lengths[0]).tolist()

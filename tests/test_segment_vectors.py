@@ -35,3 +35,32 @@ def test_fragment_head_is_demoted_but_a_title_on_its_own_topic_stays():
     blocks = demote_fragment_heads(layout_blocks(content, line_kinds(content)), content, texts)
     heads = [texts[b.head[0]] for b in blocks if b.head]
     assert "老旧小区改造城建处处长" not in heads and "候鸟数量创新高" in heads
+
+
+def test_kernels_on_raw_arrays_match_scipy_expressions_bit_for_bit():
+    import random
+
+    import numpy as np
+    from scipy import sparse
+
+    from tasks.segment_vectors import _normalized_scipy, row_cosines
+
+    rng = random.Random(7)
+    alphabet = "智能制造业老旧小区改造惠及居民湿地保护候鸟监测的了在是"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(40)]
+    for weight in (0.0, 0.75):
+        terms = LineTerms(texts, unigram_weight=weight)
+        for _ in range(5):
+            groups = [rng.sample(range(len(texts)), rng.randint(0, 6)) for _ in range(rng.randint(1, 25))]
+            counts = terms.groups(groups)
+            indptr = np.cumsum([0] + [len(g) for g in groups])
+            select = sparse.csr_matrix((np.ones(indptr[-1]), [x for g in groups for x in g], indptr),
+                                       shape=(len(groups), len(texts)))
+            expected = (select @ terms.matrix).tocsr()
+            for got, want in ((counts.indptr, expected.indptr), (counts.indices, expected.indices), (counts.data, expected.data)):
+                assert np.array_equal(got, want)  # same columns in the same order: later sums add alike
+            idf = terms.idf(counts)
+            x, y = normalized(counts, idf), normalized(terms.groups(groups[::-1]), idf)
+            assert np.array_equal(x.toarray(), _normalized_scipy(counts, idf).toarray())
+            assert np.array_equal(cosines(x, y), (x @ y.T).toarray())
+            assert np.array_equal(row_cosines(x, y), np.asarray(x.multiply(y).sum(axis=1)).ravel())
