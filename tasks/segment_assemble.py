@@ -14,7 +14,8 @@ from tasks.schema import (
 from tasks.segment_articles import quality_flags
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
-from tasks.segment_layout import Block, heading_level
+from tasks.segment_blocks import Block
+from tasks.segment_layout import heading_level
 
 FLAG_DOUBLED = "doubled_char_at_join"
 

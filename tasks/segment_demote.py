@@ -26,7 +26,8 @@ import numpy as np
 from tasks.records import CleanLine
 from tasks.segment_fragments import fragment_evidence
 from tasks.segment_heads import is_kicker_text, parse_continuation, parse_dateline, split_head_line
-from tasks.segment_layout import Block, heading_level, is_emphasis_line
+from tasks.segment_blocks import Block
+from tasks.segment_layout import heading_level, is_emphasis_line
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
 DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
@@ -37,19 +38,13 @@ MERGE, SPLIT = "merge", "split"
 def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
     """A single head line with nothing that announces an article: no byline, dateline, page
     marker, markup, kicker or subtitle."""
-    if len(block.head) != 1 or block.from_page or not block.body:
-        return False
-    if any(i < block.body[0] for i in block.bylines):
-        return False  # a byline under the head announces it; one after the text only signs it
-    line = content[block.head[0]]
-    if heading_level(line) is not None or is_emphasis_line(line) or parse_dateline(texts[block.body[0]]):
-        return False
-    kicker, _, subtitle = split_head_line(texts[block.head[0]])
-    return not kicker and not subtitle
+    return (not block.from_page and _plain_single_head(block, content, texts)
+            and not parse_dateline(texts[block.body[0]]))
 
 
 def _plain_single_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
-    """One unmarked head line, no kicker or 副题, no byline under it, with text below."""
+    """One unmarked head line, no kicker or 副题, no byline under it, with text below (a byline
+    under the head announces it; one after the text only signs it)."""
     if len(block.head) != 1 or not block.body or any(i < block.body[0] for i in block.bylines):
         return False
     line = content[block.head[0]]

@@ -18,8 +18,7 @@ from tasks.segment_heads import (
     parse_dateline,
     split_head_line,
 )
-# Block, its kinds and layout_blocks live in segment_blocks; importers of this module still find them here
-from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER, Block, layout_blocks  # noqa: F401
+from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER
 from tasks.segment_fragments import doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word

@@ -12,7 +12,7 @@ import numpy as np
 
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
-from tasks.segment_layout import Block
+from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_pairs import WEIGHTS, dear, start_penalty

@@ -44,22 +44,21 @@ def code_fingerprint() -> str:
 # Components computed from files the code fingerprint hashes (tasks/*.py, tasks/data/**) and from
 # nothing else: two runs with the same fingerprint have the same values for these.
 IMPLIED_BY_CODE = ("normalization_rules", "taxonomy", "dictionary")
+COMPONENT_ORDER = ("zhpress", "code", "normalization_rules", "taxonomy", "gazetteer", "dictionary", "jieba")
 
 
 @lru_cache(maxsize=1)
 def component_versions() -> dict[str, str]:
     """Versions of everything that decides the output besides the input itself."""
-    from tasks import normalize, regions, themes, tokenize
+    from tasks import normalize, themes, tokenize
 
-    return {
-        "zhpress": metadata.version("zhpress"),
-        "code": code_fingerprint(),
+    implied = {
         "normalization_rules": normalize.RULES_VERSION,
         "taxonomy": themes.TAXONOMY_VERSION,
-        "gazetteer": regions.GAZETTEER_VERSION,
         "dictionary": tokenize.DICTIONARY_VERSION,
-        "jieba": metadata.version("jieba"),
     }
+    versions = {**independent_component_versions(), **implied}
+    return {name: versions[name] for name in COMPONENT_ORDER}
 
 
 def independent_component_versions() -> dict[str, str]:

@@ -3,7 +3,7 @@ as a headless block of its own; a kicker or a line unrelated to the page's other
 from tasks.records import CleanLine
 from tasks.schema import ROLE_CONTENT
 from tasks.segment_demote import demote_fragment_heads
-from tasks.segment_layout import Block
+from tasks.segment_blocks import Block
 
 PAGE = [
     "城东新建两所公办幼儿园",  # 0 head of block 0

@@ -2,7 +2,8 @@
 last characters, is body text and not a title."""
 from tasks.records import CleanLine
 from tasks.schema import ROLE_CONTENT
-from tasks.segment_layout import KIND_BODY, KIND_HEAD, line_kinds
+from tasks.segment_blocks import KIND_BODY, KIND_HEAD
+from tasks.segment_layout import line_kinds
 
 
 def _content(texts):

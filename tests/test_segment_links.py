@@ -3,7 +3,7 @@ next-line bonus before the links are chosen again; the topic of the cut article 
 next line in file order (the weights of tasks/segment_pairs.py)."""
 import pytest
 
-from tasks.segment_layout import Block
+from tasks.segment_blocks import Block
 from tasks.segment_links import _distrust_order, _skips_lines, choose_links
 from tasks.segment_pairs import WEIGHTS
 

@@ -2,7 +2,8 @@
 from tasks.records import CleanLine
 from tasks.schema import ROLE_CONTENT
 from tasks.segment_demote import demote_fragment_heads
-from tasks.segment_layout import layout_blocks, line_kinds
+from tasks.segment_blocks import layout_blocks
+from tasks.segment_layout import line_kinds
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
 
