@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -18,6 +17,7 @@ from flows.overlap import digest_and_validate
 from flows.processing import MIN_BATCH_CHARS
 from flows.runner import default_workers, task_runner_for
 from flows.summary import UNCHANGED_MESSAGE, BuildSummary
+from flows.validator import start_validator, validate_in_child
 from tasks import cache, dedup, ingest, manifest, tables, versions
 from tasks import publish as publish_mod
 from tasks.clean import recurring_lines
@@ -52,14 +52,10 @@ def assemble_tables(results, rejects: list[Reject], version: str, previous_artic
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previous_article_ids: set[str]):
-    from tasks.validate import validate_tables
-
-    return validate_tables(
-        dataset_tables["articles"],
-        dataset_tables["lines"],
-        stage_counts["lines_ingested"],
-        dataset_tables["rejects"],
-        report_dir,
+    return validate_in_child(
+        dataset_tables,
+        ingested_line_count=stage_counts["lines_ingested"],
+        report_dir=report_dir,
         allowed_theme_codes={category.code for category in load_themes().categories},
         gazetteer_adcodes=set(load_gazetteer().places),
         document_count=stage_counts["files_found"],
@@ -103,13 +99,6 @@ def run_build(
     return flow(input_dir, output_dir, dataset, workers=workers, cache_dir=cache_dir)
 
 
-def _import_validation() -> None:
-    # Great Expectations takes seconds to import; done here it overlaps the document processing
-    # (the main process mostly waits on workers then) instead of delaying validation. Not a daemon:
-    # an import cut off at interpreter exit can abort the process.
-    import great_expectations  # noqa: F401
-
-
 def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_dir: str | None, batch_chars: int) -> BuildSummary:
     logger = get_run_logger()
     started = time.monotonic()
@@ -125,11 +114,11 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
     if cache.unchanged_since_latest(cache.latest_manifest(dataset_dir), inputs, component_versions):
         # Same inputs, same components: the deterministic pipeline would rebuild LATEST as it is.
         return BuildSummary("unchanged", UNCHANGED_MESSAGE, len(documents), len(rejects))
+    start_validator()  # Great Expectations' import, on another core while the documents are processed
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="recurring") as pool:
         recurring = pool.submit(recurring_lines, documents)
         processing.start_workers()
         recurring = recurring.result()
-    threading.Thread(target=_import_validation, name="import-validation").start()
     builder, computed = processing.process_documents(documents, recurring, cache_dir, component_versions, workers, batch_chars)
     stage_counts = versions.stage_counts(documents, rejects, builder.results)
 

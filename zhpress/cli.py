@@ -65,7 +65,9 @@ def build(input_dir: Path, output_dir: Path, dataset: str, workers: int, dask_ad
             fail(problem, EXIT_UNUSABLE)
 
     from flows.server import ensure_prefect_api
+    from flows.validator import start_validator
 
+    start_validator()  # imports Great Expectations on another core while Prefect starts
     ensure_prefect_api()  # before Prefect is imported: it reads its settings at import
 
     from flows.build import run_build
