@@ -17,7 +17,7 @@ from flows.overlap import digest_and_validate
 from flows.processing import MIN_BATCH_CHARS
 from flows.runner import default_workers, task_runner_for
 from flows.summary import UNCHANGED_MESSAGE, BuildSummary
-from flows.validator import start_validator, validate_in_child
+from flows.validator import discard_review, review_pages_from_child, start_validator, validate_in_child
 from tasks import cache, dedup, ingest, manifest, tables, versions
 from tasks import publish as publish_mod
 from tasks.clean import recurring_lines
@@ -51,9 +51,10 @@ def assemble_tables(results, rejects: list[Reject], version: str, previous_artic
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previous_article_ids: set[str]):
+def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previous_article_ids: set[str], review_dir: Path | None = None):
     return validate_in_child(
         dataset_tables,
+        review_dir,
         ingested_line_count=stage_counts["lines_ingested"],
         report_dir=report_dir,
         allowed_theme_codes={category.code for category in load_themes().categories},
@@ -64,7 +65,8 @@ def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previou
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts, content=None):
+def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts, content=None,
+            review_pages=None):
     return publish_mod.publish_version(
         dataset_dir,
         version,
@@ -75,6 +77,7 @@ def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, re
         report_dir=report_dir,
         pipeline_info=versions.pipeline_info(stage_counts),
         content=content,
+        review_pages=review_pages,
     )
 
 
@@ -136,13 +139,16 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         # Several workers: the serial end may use their cores (flows/overlap.py); one: one step at a time.
         parallel = workers > 1
         report_dir = dataset_dir / f".report-{version}-{os.getpid()}"
+        # Several workers: the validation process renders the review pages while this one stages the rest.
+        review_dir = dataset_dir / f".report-{version}-{os.getpid()}-review" if parallel else None
         content, outcome = digest_and_validate(  # the digest is computed once: publishing reuses it
             dataset_tables,
-            lambda: validate(quote(dataset_tables), stage_counts, report_dir, quote({article_id for article_id, _ in previous})),
+            lambda: validate(quote(dataset_tables), stage_counts, report_dir, quote({article_id for article_id, _ in previous}), review_dir),
             publish_mod.latest_fingerprint(dataset_dir),
             parallel,
         )
         if outcome is None:
+            discard_review()
             shutil.rmtree(report_dir, ignore_errors=True)
             summary.status, summary.message = "unchanged", "input and pipeline unchanged since the latest version: nothing published"
             return summary
@@ -154,7 +160,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
             return summary
         path = publish(
             dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts,
-            quote(content),
+            quote(content), review_pages_from_child if parallel else None,
         )
     summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")
     summary.message = f"published {path}"

@@ -6,7 +6,8 @@ turns. A second process imports GX on the other core while the build starts Pref
 documents; when the tables are ready they go to it as Arrow IPC files (memory-mapped there, not
 pickled) and the ValidationOutcome comes back. The child serves one request after another until
 the build's process closes its end of the pipe (at exit, or `close_validator`), so a test session
-imports GX once.
+imports GX once. With several workers the same process then renders the review pages
+(tasks/review.py) while the build's process writes the Parquet files and the card.
 
 The child replies on a private copy of its stdout; its own stdout is pointed at stderr, so what GX
 or pandas print cannot corrupt the replies.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,8 @@ import pyarrow as pa
 VALIDATED_TABLES = ("articles", "lines", "rejects")
 _lock = threading.Lock()
 _child: subprocess.Popen | None = None
+_pending_review: tuple[tempfile.TemporaryDirectory, Path] | None = None  # its reply not read yet
+REVIEW_WRITER_THREADS = 2  # page files are written while the next page renders
 
 
 class ValidatorError(RuntimeError):
@@ -46,9 +50,12 @@ def start_validator() -> None:
 
 def close_validator() -> None:
     """End the validation process (it exits when its input closes)."""
-    global _child
+    global _child, _pending_review
     with _lock:
         child, _child = _child, None
+        if _pending_review is not None:
+            _pending_review[0].cleanup()
+            _pending_review = None
     if child is not None:
         child.stdin.close()
         child.wait()
@@ -58,26 +65,85 @@ def close_validator() -> None:
 atexit.register(close_validator)
 
 
-def validate_in_child(tables: dict[str, pa.Table], **arguments):
-    """tasks.validate.validate_tables(articles, lines, rejects=..., **arguments), run in the validation process."""
+def validate_in_child(tables: dict[str, pa.Table], review_dir: Path | None = None, **arguments):
+    """tasks.validate.validate_tables(articles, lines, rejects=..., **arguments), run in the validation process.
+
+    With a `review_dir`, the process goes on, once the outcome is back and a success, to render the
+    review pages (tasks/review.py) into it while this process publishes; `review_pages_from_child`
+    waits for them.
+    """
+    global _pending_review
     start_validator()
-    with tempfile.TemporaryDirectory(prefix="zhpress-validate-") as folder:
+    folder = tempfile.TemporaryDirectory(prefix="zhpress-validate-")
+    try:
         paths = {}
         for name in VALIDATED_TABLES:
-            paths[name] = str(Path(folder, f"{name}.arrow"))
+            paths[name] = str(Path(folder.name, f"{name}.arrow"))
             with pa.OSFile(paths[name], "wb") as sink, pa.ipc.new_file(sink, tables[name].schema) as writer:
                 writer.write_table(tables[name])
         with _lock:
-            child = _child
-            try:
-                pickle.dump((paths, arguments), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                child.stdin.flush()
-                status, value = pickle.load(child.stdout)
-            except (BrokenPipeError, EOFError) as error:
-                raise ValidatorError(f"the validation process ended unexpectedly (exit code {child.poll()}): {error}") from error
+            _drain_review()
+            status, value = _exchange((paths, arguments, None if review_dir is None else str(review_dir)))
+            if status == "ok" and review_dir is not None and value.success:
+                _pending_review, folder = (folder, Path(review_dir)), None  # the tables stay for the pages
+    finally:
+        if folder is not None:
+            folder.cleanup()
     if status != "ok":
         raise ValidatorError(f"validation failed in its process:\n{value}")
     return value
+
+
+def review_pages_from_child() -> Path:
+    """The folder of review pages the validation process rendered after the last validation."""
+    global _pending_review
+    with _lock:
+        if _pending_review is None:
+            raise ValidatorError("no review pages were asked of the validation process")
+        (folder, review_dir), _pending_review = _pending_review, None
+        try:
+            status, value = _receive(_child)
+        finally:
+            folder.cleanup()
+    if status != "ok":
+        raise ValidatorError(f"review pages failed in the validation process:\n{value}")
+    return review_dir
+
+
+def discard_review() -> None:
+    """Wait for review pages nobody will publish, and delete them."""
+    with _lock:
+        review_dir = _pending_review[1] if _pending_review is not None else None
+        _drain_review()
+    if review_dir is not None:
+        shutil.rmtree(review_dir, ignore_errors=True)
+
+
+def _drain_review() -> None:
+    # Replies come in order: pages asked for and never waited for are read before the next request.
+    global _pending_review
+    if _pending_review is not None:
+        (folder, _), _pending_review = _pending_review, None
+        try:
+            _receive(_child)
+        finally:
+            folder.cleanup()
+
+
+def _exchange(request) -> tuple[str, object]:
+    try:
+        pickle.dump(request, _child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        _child.stdin.flush()
+    except BrokenPipeError as error:
+        raise ValidatorError(f"the validation process ended unexpectedly (exit code {_child.poll()}): {error}") from error
+    return _receive(_child)
+
+
+def _receive(child: subprocess.Popen) -> tuple[str, object]:
+    try:
+        return pickle.load(child.stdout)
+    except (BrokenPipeError, EOFError) as error:
+        raise ValidatorError(f"the validation process ended unexpectedly (exit code {child.poll()}): {error}") from error
 
 
 def serve() -> None:
@@ -93,18 +159,36 @@ def serve() -> None:
     requests = sys.stdin.buffer
     while True:
         try:
-            paths, arguments = pickle.load(requests)
+            paths, arguments, review_dir = pickle.load(requests)
         except EOFError:
             # Nothing to clean up (the reports are closed); tearing down GX's modules took a second.
             replies.close()
             os._exit(0)
-        try:
-            tables = {name: pa.ipc.open_file(pa.memory_map(path)).read_all() for name, path in paths.items()}
-            reply = ("ok", validate_tables(tables["articles"], tables["lines"], rejects=tables["rejects"], **arguments))
-            del tables
-        except Exception:  # noqa: BLE001 - the parent raises it with this traceback
-            import traceback
+        tables = {name: pa.ipc.open_file(pa.memory_map(path)).read_all() for name, path in paths.items()}
+        outcome = _answer(replies, lambda: validate_tables(tables["articles"], tables["lines"], rejects=tables["rejects"], **arguments))
+        if review_dir is not None and outcome is not None and outcome.success:
+            _answer(replies, lambda: _render_review(tables, review_dir, outcome.warnings))
+        del tables
 
-            reply = ("error", traceback.format_exc())
-        pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
-        replies.flush()
+
+def _answer(replies, work):
+    """Run work() and reply ("ok", its value) or ("error", the traceback); the value, or None."""
+    try:
+        value = work()
+        reply = ("ok", value)
+    except Exception:  # noqa: BLE001 - the parent raises it with this traceback
+        import traceback
+
+        value, reply = None, ("error", traceback.format_exc())
+    pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
+    replies.flush()
+    return value
+
+
+def _render_review(tables: dict[str, pa.Table], review_dir: str, warnings: list[str]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tasks.review import render_review
+
+    with ThreadPoolExecutor(max_workers=REVIEW_WRITER_THREADS, thread_name_prefix="review") as pool:
+        render_review(tables["articles"], tables["lines"], Path(review_dir), warnings, pool)

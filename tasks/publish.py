@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def publish_version(
     pipeline_info: dict,
     lock_timeout: float | None = None,
     content: manifest.ContentDigest | None = None,
+    review_pages: Callable[[], Path] | None = None,
 ) -> Path:
     """Publish `tables` as `<dataset_dir>/<version>/` and point LATEST at it; return the version folder.
 
@@ -48,6 +50,8 @@ def publish_version(
     report in `report_dir` is moved into `<version>/validation/`. Another process
     publishing the same dataset is waited for (at most `lock_timeout` seconds, then DatasetLocked).
     `content` is manifest.content_digest(tables) when the caller already computed it.
+    `review_pages`, when given, returns a folder of review pages rendered elsewhere (on the same
+    file system), which is moved in; it is called last, so the pages render beside the staging.
     """
     if not validation.success:
         raise ValueError(f"validation failed, refusing to publish {version}: {validation.critical_failures}")
@@ -61,7 +65,7 @@ def publish_version(
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
-            _stage(staging, dataset_dir, version, tables, input_files, validation, Path(report_dir), pipeline_info, content)
+            _stage(staging, dataset_dir, version, tables, input_files, validation, Path(report_dir), pipeline_info, content, review_pages)
             problems = verify_version(staging, deep=False)  # just written and hashed here
             if problems:
                 raise RuntimeError(f"staged version {version} does not verify: {problems}")
@@ -91,7 +95,7 @@ def remove_leftovers(dataset_dir: Path) -> list[str]:
     return removed
 
 
-def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info, content) -> None:
+def _stage(staging, dataset_dir, version, tables, input_files, validation, report_dir, pipeline_info, content, review_pages) -> None:
     # Two threads: Parquet writing, reading the previous version and hashing release the GIL,
     # so they run beside the review pages and the card, which are Python.
     release_memory()  # what validation left: the review pages and Parquet writers start from the tables alone
@@ -100,8 +104,9 @@ def _stage(staging, dataset_dir, version, tables, input_files, validation, repor
         previous = latest_version(dataset_dir)
         previous_digests = pool.submit(_previous_digests, dataset_dir, previous)
         content = content or manifest.content_digest(tables)
-        review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings, pool)
-        release_memory()  # the review blocks' Python rows
+        if review_pages is None:
+            review.render_review(tables["articles"], tables["lines"], staging / REVIEW_DIR, validation.warnings, pool)
+            release_memory()  # the review blocks' Python rows
         shutil.copytree(report_dir, staging / VALIDATION_DIR)
         previous_articles, before = previous_digests.result()
         changes = manifest.article_changes(previous_articles, tables["articles"], previous, content.article_digests, before)
@@ -121,6 +126,8 @@ def _stage(staging, dataset_dir, version, tables, input_files, validation, repor
         table_files = {name: writing[name].result() for name in tables}
         release_memory()  # the Parquet writer's buffers
         card.write_croissant(staging, dataset, version, tables, table_files)
+        if review_pages is not None:  # the manifest hashes every file: the pages must be in place
+            os.rename(review_pages(), staging / REVIEW_DIR)
         data = manifest.build_manifest(
             dataset=dataset, version=version, folder=staging, tables=tables, table_files=table_files,
             input_files=input_files, validation=validation_block, pipeline_info=pipeline_info,

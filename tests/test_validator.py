@@ -59,3 +59,37 @@ def test_dead_child_is_replaced(tmp_path):
     validator._child.wait()
     # start_validator sees the dead child and starts another: the request is served
     assert validator.validate_in_child(tables, **gate_arguments(tables, tmp_path)).success
+
+
+def test_review_pages_rendered_by_child_equal_in_process_pages(tmp_path):
+    from tasks.review import render_review
+
+    tables = make_tables()
+    outcome = validator.validate_in_child(tables, tmp_path / "child-review", **gate_arguments(tables, tmp_path / "report"))
+    pages = validator.review_pages_from_child()
+    render_review(tables["articles"], tables["lines"], tmp_path / "here", outcome.warnings)
+    here = {p.relative_to(tmp_path / "here"): p.read_bytes() for p in (tmp_path / "here").rglob("*") if p.is_file()}
+    there = {p.relative_to(pages): p.read_bytes() for p in pages.rglob("*") if p.is_file()}
+    assert pages == tmp_path / "child-review" and (pages / "index.html").is_file()
+    assert there == here
+
+
+def test_review_pages_not_waited_for_are_drained_or_discarded(tmp_path):
+    tables = make_tables()
+    validator.validate_in_child(tables, tmp_path / "first", **gate_arguments(tables, tmp_path / "report1"))
+    # the next request reads the pending reply first: its own outcome is not mistaken for it
+    assert validator.validate_in_child(tables, **gate_arguments(tables, tmp_path / "report2")).success
+    with pytest.raises(validator.ValidatorError, match="no review pages"):
+        validator.review_pages_from_child()
+    validator.validate_in_child(tables, tmp_path / "second", **gate_arguments(tables, tmp_path / "report3"))
+    validator.discard_review()
+    assert not (tmp_path / "second").exists()
+
+
+def test_no_review_pages_after_a_failed_validation(tmp_path):
+    tables = make_tables()
+    arguments = {**gate_arguments(tables, tmp_path / "report"), "ingested_line_count": tables["lines"].num_rows + 5}
+    assert not validator.validate_in_child(tables, tmp_path / "review", **arguments).success
+    with pytest.raises(validator.ValidatorError, match="no review pages"):
+        validator.review_pages_from_child()
+    assert not (tmp_path / "review").exists()
