@@ -101,14 +101,16 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
         for u, bonus in moves.items():
             scores[u] = [value + extra for value, extra in zip(scores[u], bonus)]
         new = list(label)
-        for a, (rows, labels) in enumerate(choices):
-            if not any(columns[u] for u in rows):  # nothing may move: the path stays home
-                continue
+        # an article none of whose units may move keeps its path home
+        movable = [a for a, (rows, _) in enumerate(choices) if any(columns[u] for u in rows)]
+        homes = model.all_home_scores([(a, choices[a][0]) for a in movable], label)
+        for a, home_scores in zip(movable, homes):
+            rows, labels = choices[a]
             emit = [[-np.inf] * len(labels) for _ in rows]
             for k, u in enumerate(rows):
                 for c, value in zip(columns[u], scores[u]):
                     emit[k][c] = value
-            for k, value in enumerate(model.home_scores(a, rows, label)):
+            for k, value in enumerate(home_scores):
                 emit[k][0] = value + stays.get(rows[k], 0.0)
             headless = not heads[a].strip() and a not in anchored
             glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
@@ -134,9 +136,10 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
 def _scorer(terms: LineTerms, flat: list[list[int]], n: int, n_art: int, prior: float, first: list[int]) -> RatioScorer:
     """Ratio model of the page's units against its articles in one term space (heads are the
     lines n, n + 1, ... of `terms`); the page model is add-half smoothed."""
-    counts = terms.groups(flat).tocsr()
+    counts = terms.groups(flat)
     head_counts = terms.groups([[n + a] for a in range(n_art)]).toarray()
-    page = np.asarray(counts.sum(axis=0)).ravel() + head_counts.sum(axis=0)
+    # column sums added in row order, as scipy's counts.sum(axis=0) adds them, without its overhead
+    page = np.bincount(counts.indices, weights=counts.data, minlength=terms.n_terms) + head_counts.sum(axis=0)
     background = (page + 0.5) / (page.sum() + 0.5 * len(page))
     indptr, indices, data = counts.indptr, counts.indices, counts.data
     return RatioScorer([(indices[indptr[u]:indptr[u + 1]], data[indptr[u]:indptr[u + 1]]) for u in range(len(flat))],

@@ -32,24 +32,41 @@ class RatioScorer:
         totals = np.array([total for _, _, total, _ in self.units], dtype=float)
         self.lengths = (np.maximum(totals, 1.0) ** LENGTH_POWER).tolist()
         self.file_order = np.argsort(first, kind="stable").tolist()
+        self.head_sizes = [row.astype(float).sum() for row in head_counts]  # as a copied row sums
         self._memo: dict[tuple, float] = {}
         self._chains: dict[tuple[int, int], int] = {}
 
-    def _ratios(self, u: int, profiles: np.ndarray, sizes: list[float]) -> list[float]:
-        cols, x, _, bg = self.units[u]
-        if not len(cols):  # no terms: no evidence either way
-            return [0.0] * len(sizes)
-        # mix * share / bg + 1 - mix, in place (callers pass a fresh copy made by fancy indexing);
-        # then the count-weighted sum as one dot product. The per-article factor is plain float
-        # arithmetic (the same IEEE division numpy does): a unit has a few labels, and numpy's
-        # per-call cost was most of the time on such tiny arrays.
-        mix = self.mix
-        ratio = profiles
-        ratio *= np.array([mix / max(size, 1.0) for size in sizes])[:, np.newaxis]
-        ratio /= bg
-        ratio += 1.0 - self.mix
-        np.log(ratio, out=ratio)
-        return (ratio @ x / self.lengths[u]).tolist()
+    def _ratios(self, pending: list[tuple[int, np.ndarray, list[float]]]) -> list[list[float]]:
+        """Scores of each (unit, profiles of its articles, their sizes) in `pending`.
+
+        The element-wise steps run once over all profiles laid end to end (numpy's per-call cost
+        was most of the time on a unit's tiny arrays); the count-weighted sum stays one matrix
+        product per unit, of the same shape as always, so every number is the one a separate
+        computation gives, bit for bit."""
+        blocks = [(u, rows, sizes) for u, rows, sizes in pending if len(self.units[u][0])]
+        if blocks:
+            mix, units = self.mix, self.units
+            # mix * share / bg + 1 - mix; the per-article factor is plain float arithmetic
+            ratio = np.concatenate([rows.ravel() for _, rows, _ in blocks])
+            ratio *= np.repeat([mix / max(size, 1.0) for _, _, sizes in blocks for size in sizes],
+                               [len(units[u][0]) for u, _, sizes in blocks for _ in sizes])
+            ratio /= np.concatenate([units[u][3] for u, _, sizes in blocks for _ in sizes])
+            ratio += 1.0 - mix
+            np.log(ratio, out=ratio)
+            sums, at = [], 0
+            for u, rows, _ in blocks:
+                sums.append(ratio[at:at + rows.size].reshape(rows.shape) @ units[u][1])
+                at += rows.size
+            lengths = np.repeat([self.lengths[u] for u, _, _ in blocks], [len(sizes) for _, _, sizes in blocks])
+            flat = (np.concatenate(sums) / lengths).tolist()
+        out, at = [], 0
+        for u, _, sizes in pending:
+            if len(self.units[u][0]):
+                out.append(flat[at:at + len(sizes)])
+                at += len(sizes)
+            else:  # no terms: no evidence either way
+                out.append([0.0] * len(sizes))
+        return out
 
     def _chain(self, key: int, u: int) -> int:
         """Interned key of a sequence of units: the sequence `key` stands for, then unit u."""
@@ -62,39 +79,68 @@ class RatioScorer:
         sizes = running.sum(axis=1).tolist()
         out: list[list[float]] = [[] for _ in label]
         before = [0] * len(running)  # per article: interned sequence of the units it holds so far
+        unadded: list[list[int]] = [[] for _ in sizes]  # per article: units not yet in its running row
         memo = self._memo
+        pending, pending_keys = [], []  # units to score, with their articles' profiles as they stand
         for u in self.file_order:
-            cols, x, total, _ = self.units[u]
             labels = label_sets[u]
             if labels:
                 keys = [(u, l, before[l]) for l in labels]
                 known = [memo.get(key) for key in keys]
                 if None in known:
-                    known = self._ratios(u, running[np.array(labels)[:, np.newaxis], cols], [sizes[l] for l in labels])
-                    memo.update(zip(keys, known))
-                out[u] = known
+                    for l in labels:
+                        self._add(running[l], unadded[l])
+                    pending.append((u, running[np.array(labels)[:, np.newaxis], self.units[u][0]],
+                                    [sizes[l] for l in labels]))
+                    pending_keys.append(keys)
+                else:
+                    out[u] = known
             at = label[u]
-            running[at, cols] += x
-            sizes[at] += total
+            unadded[at].append(u)
+            sizes[at] += self.units[u][2]
             before[at] = self._chain(before[at], u)
+        for (u, _, _), keys, scores in zip(pending, pending_keys, self._ratios(pending)):
+            memo.update(zip(keys, scores))
+            out[u] = scores
         return out
+
+    def _add(self, profile: np.ndarray, units: list[int]) -> None:
+        """Add the counts of `units` to `profile` in their order, and empty the list. Counts are
+        added only when a score needs them (most are memoised after the first pass), each
+        element's additions in the same order as always."""
+        for u in units:
+            cols, x, _, _ = self.units[u]
+            profile[cols] += x
+        units.clear()
 
     def home_scores(self, a: int, rows: list[int], label: list[int]) -> list[float]:
         """Each unit against its article's head and the units before it still labelled home
         (memoised like `emissions`)."""
-        profile = self.heads[a].astype(float)
-        size = profile.sum()
-        out = []
-        held = 0
-        for u in rows:
-            cols, x, total, _ = self.units[u]
-            key = ("home", u, a, held)
-            found = self._memo.get(key)
-            if found is None:
-                found = self._memo[key] = self._ratios(u, profile[cols][np.newaxis, :], [size])[0]
-            out.append(found)
-            if label[u] == a:
-                profile[cols] += x
-                size += total
-                held = self._chain(held, u)
+        return self.all_home_scores([(a, rows)], label)[0]
+
+    def all_home_scores(self, articles: list[tuple[int, list[int]]], label: list[int]) -> list[list[float]]:
+        """`home_scores` of each (article, its units) in `articles`, computed together."""
+        out: list[list[float]] = []
+        pending, pending_at = [], []  # units to score, with the article's profile as it stands
+        for a, rows in articles:
+            profile, unadded = None, []  # the head's counts, copied when a score needs them
+            size = self.head_sizes[a]
+            scores = []
+            held = 0
+            for u in rows:
+                key = ("home", u, a, held)
+                found = self._memo.get(key)
+                if found is None:
+                    profile = self.heads[a].astype(float) if profile is None else profile
+                    self._add(profile, unadded)
+                    pending.append((u, profile[self.units[u][0]][np.newaxis, :], [size]))
+                    pending_at.append((len(out), len(scores), key))
+                scores.append(found)
+                if label[u] == a:
+                    unadded.append(u)
+                    size += self.units[u][2]
+                    held = self._chain(held, u)
+            out.append(scores)
+        for (k, i, key), (score,) in zip(pending_at, self._ratios(pending)):
+            out[k][i] = self._memo[key] = score
         return out

@@ -12,6 +12,8 @@ knows are kept.
 """
 from __future__ import annotations
 
+from itertools import accumulate, chain
+
 import numpy as np
 from scipy import sparse
 
@@ -29,6 +31,7 @@ _CJK_LO, _CJK_HI = 0x4E00, 0x9FFF
 _IS_FUNCTION = np.zeros(0x110000, dtype=bool)  # by code point: a look-up, not np.isin per page
 _IS_FUNCTION[_FUNCTION] = True
 _BIGRAM_BASE = _CJK_LO << 21  # every bigram's code is at least this, every code point below it
+_ROW_BITS = 26  # a line number packed below a term's code: codes stay below (_CJK_HI + 1) << 21 < 2**37
 
 
 class LineTerms:
@@ -49,28 +52,38 @@ class LineTerms:
         if unigram_weight > 0:
             single = cjk & ~function
             codes, rows = np.concatenate([codes, cp[single]]), np.concatenate([rows, line_of[single]])
-        terms, columns = np.unique(codes, return_inverse=True) if codes.size else (codes, codes)
-        self.n_terms = len(terms)
         if not codes.size:
-            self.matrix = sparse.csr_matrix((len(texts), 0))
+            self.n_terms, self.matrix = 0, sparse.csr_matrix((len(texts), 0))
             return
-        # counts per (line, bigram) in row-major order: the canonical CSR matrix that scipy's
-        # COO construction and sum_duplicates would build, without their per-call overhead
-        cells, counts = np.unique(rows * self.n_terms + columns.ravel(), return_counts=True)
-        line = cells // self.n_terms
-        counts = counts.astype(float)
+        # one sort by term, then line (packed in one integer where lines fit beside a code): runs
+        # of equal pairs are counts, a term's pairs its column; turned row-major by scipy's counting
+        # sort, the canonical CSR matrix that COO construction and sum_duplicates would build
+        if len(texts) < 1 << _ROW_BITS:
+            ordered = np.sort(codes << _ROW_BITS | rows)
+            codes, rows = ordered >> _ROW_BITS, ordered & ((1 << _ROW_BITS) - 1)
+        else:
+            order = np.lexsort((rows, codes))
+            codes, rows = codes[order], rows[order]
+        new_term = np.concatenate(([True], codes[1:] != codes[:-1]))
+        starts = np.flatnonzero(new_term | np.concatenate(([True], rows[1:] != rows[:-1])))
+        counts = (np.append(starts[1:], len(codes)) - starts).astype(float)
         if unigram_weight > 0:  # a column holds bigrams or characters, never both
-            counts[terms[cells - line * self.n_terms] < _BIGRAM_BASE] *= unigram_weight
-        indptr = np.zeros(len(texts) + 1, dtype=np.int32)
-        np.cumsum(np.bincount(line, minlength=len(texts)), out=indptr[1:])
-        self.matrix = sparse.csr_matrix((counts, (cells - line * self.n_terms).astype(np.int32), indptr),
-                                        shape=(len(texts), self.n_terms))
+            counts[codes[starts] < _BIGRAM_BASE] *= unigram_weight
+        term_starts = np.flatnonzero(new_term[starts])
+        self.n_terms = len(term_starts)
+        by_term = np.append(term_starts, len(starts)).astype(np.int32)
+        if not _FAST:
+            self.matrix = sparse.csc_matrix((counts, rows[starts], by_term), shape=(len(texts), self.n_terms)).tocsr()
+            return
+        indptr, indices, data = np.empty(len(texts) + 1, np.int32), np.empty(len(starts), np.int32), np.empty(len(starts))
+        _sparsetools.csr_tocsc(self.n_terms, len(texts), by_term, rows[starts].astype(np.int32), counts,
+                               indptr, indices, data)
+        self.matrix = _csr(data, indices, indptr, (len(texts), self.n_terms))
 
     def groups(self, groups: list[list[int]]) -> sparse.csr_matrix:
         """Summed bigram counts of each group of lines (a group may be empty)."""
-        indptr = np.zeros(len(groups) + 1, dtype=np.int32)
-        np.cumsum([len(g) for g in groups], out=indptr[1:])
-        indices = np.fromiter((x for g in groups for x in g), dtype=np.int32, count=int(indptr[-1]))
+        indptr = np.fromiter(accumulate(map(len, groups), initial=0), dtype=np.int32, count=len(groups) + 1)
+        indices = np.fromiter(chain.from_iterable(groups), dtype=np.int32, count=int(indptr[-1]))
         m = self.matrix
         if indices.size and not 0 <= indices.min() <= indices.max() < m.shape[0]:
             raise IndexError("group names a line outside the page")
@@ -86,7 +99,7 @@ class LineTerms:
         _sparsetools.csr_matmat(n, self.n_terms, indptr, indices, np.ones(len(indices)), m.indptr, m.indices, m.data,
                                 out_indptr, out_indices, out_data)
         kept = int(out_indptr[-1])
-        return sparse.csr_matrix((out_data[:kept], out_indices[:kept], out_indptr), shape=(n, self.n_terms))
+        return _csr(out_data[:kept], out_indices[:kept], out_indptr, (n, self.n_terms))
 
     def idf(self, basis: sparse.csr_matrix) -> np.ndarray:
         """Smoothed inverse document frequency of every bigram over the rows of `basis`."""
@@ -123,8 +136,8 @@ def normalized(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     scale = 1.0 / norms
     # entry k of a row [start, end) comes from entry start + end - 1 - k
     flipped = np.repeat(indptr[:-1] + indptr[1:] - 1, lengths) - np.arange(int(indptr[-1]))
-    return sparse.csr_matrix((np.repeat(scale, lengths) * weights[flipped], columns[flipped].astype(np.int32),
-                              indptr.astype(np.int32)), shape=counts.shape)
+    return _csr(np.repeat(scale, lengths) * weights[flipped], columns[flipped].astype(np.int32),
+                indptr.astype(np.int32), counts.shape)
 
 
 def _normalized_scipy(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -178,3 +191,27 @@ def _raw(m: sparse.csr_matrix) -> bool:
     """True when m's arrays are what scipy's kernels would be handed as they stand."""
     return (sparse.isspmatrix_csr(m) and m.indices.dtype == np.int32 and m.indptr.dtype == np.int32
             and m.data.dtype == np.float64)
+
+
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """`sparse.csr_matrix((data, indices, indptr), shape=shape)` for arrays built valid here (float64, int32,
+    nothing past the last row), without the constructor's checks, which cost more than small pages' work."""
+    if not _ASSEMBLED:
+        return sparse.csr_matrix((data, indices, indptr), shape=shape)
+    m = sparse.csr_matrix.__new__(sparse.csr_matrix)
+    m.__dict__.update(_shape=(int(shape[0]), int(shape[1])), maxprint=_MAXPRINT, data=data, indices=indices,
+                      indptr=indptr)
+    return m
+
+
+def _assembled_layout() -> tuple[bool, int]:
+    """Whether scipy's csr_matrix is just the attributes _csr sets, and its maxprint."""
+    arrays = (np.ones(1), np.zeros(1, dtype=np.int32), np.array([0, 1], dtype=np.int32))
+    made = vars(sparse.csr_matrix(arrays, shape=(1, 1)))
+    layout = {"_shape": (1, 1), "maxprint": made.get("maxprint"), "data": arrays[0], "indices": arrays[1],
+              "indptr": arrays[2]}
+    same = made.keys() == layout.keys() and all(np.array_equal(made[key], value) for key, value in layout.items())
+    return _FAST and same, made.get("maxprint")
+
+
+_ASSEMBLED, _MAXPRINT = _assembled_layout()

@@ -48,3 +48,15 @@ def test_scores_are_the_numpy_expression_bit_for_bit():
     home += 1.0 - 0.3
     np.log(home, out=home)
     assert scorer.home_scores(2, [0], [0, 0, 0, 0]) == (home @ x / scorer.lengths[0]).tolist()
+
+
+def test_all_home_scores_are_each_articles_home_scores():
+    rng = np.random.default_rng(9)
+    heads = rng.integers(0, 4, size=(3, 10)).astype(float)
+    units = [(np.sort(rng.choice(10, int(k), replace=False)), rng.integers(1, 4, size=int(k)) * 0.75)
+             for k in rng.integers(0, 6, size=8)]
+    label = [0, 0, 1, 0, 2, 1, 2, 0]
+    articles = [(0, [0, 1, 3, 7]), (1, [2, 5, 6]), (2, [4, 6])]
+    args = (units, heads, rng.random(10) + 0.05, 0.3, np.arange(8))
+    together = RatioScorer(*args).all_home_scores(articles, label)
+    assert together == [RatioScorer(*args).home_scores(a, rows, label) for a, rows in articles]

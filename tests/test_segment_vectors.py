@@ -65,3 +65,35 @@ def test_kernels_on_raw_arrays_match_scipy_expressions_bit_for_bit():
             assert np.array_equal(x.toarray(), _normalized_scipy(counts, idf).toarray())
             assert np.array_equal(cosines(x, y), (x @ y.T).toarray())
             assert np.array_equal(row_cosines(x, y), np.asarray(x.multiply(y).sum(axis=1)).ravel())
+
+
+def test_line_terms_paths_build_the_same_canonical_matrix(monkeypatch):
+    """The packed sort, the lexsort taken when lines do not fit beside a code, and scipy's public
+    conversion (no compiled kernels) give the COO sum bit for bit; _csr gives the constructor's object."""
+    import random
+
+    import numpy as np
+    from scipy import sparse
+
+    import tasks.segment_vectors as vectors
+
+    rng = random.Random(11)
+    alphabet = "智能制造业老旧小区改造惠及居民湿地保护候鸟监测的了在是"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(30)]
+    for weight in (0.0, 0.75):
+        reference = None
+        for fast, row_bits in ((True, 26), (True, 2), (False, 26)):
+            monkeypatch.setattr(vectors, "_FAST", fast)
+            monkeypatch.setattr(vectors, "_ROW_BITS", row_bits)
+            m = LineTerms(texts, unigram_weight=weight).matrix
+            rows, cols = m.nonzero()
+            coo = sparse.csr_matrix((m.data, (rows, cols)), shape=m.shape)
+            coo.sum_duplicates()
+            assert m.has_canonical_format and np.array_equal(m.toarray(), coo.toarray())
+            arrays = (m.indptr, m.indices, m.data)
+            assert reference is None or all(np.array_equal(a, b) for a, b in zip(arrays, reference))
+            reference = arrays
+    public = sparse.csr_matrix((reference[2], reference[1], reference[0]), shape=m.shape)
+    built = vectors._csr(reference[2], reference[1], reference[0], m.shape)
+    assert vectors._ASSEMBLED and vars(built).keys() == vars(public).keys() and built.shape == public.shape
+    assert np.array_equal(built.toarray(), public.toarray())
