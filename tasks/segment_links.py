@@ -15,7 +15,8 @@ from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
-from tasks.segment_pairs import WEIGHTS, dear, start_penalty
+from tasks.segment_pairs import WEIGHTS, dear, start_penalties
+from tasks.segment_starts import sentence_start
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
@@ -136,24 +137,32 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
     home = row_cosines(homes, runs)
     target_pos = np.array(targets)
     mids = np.array([starts_mid[b] for b in targets])
+    target_texts = [texts[b] for b in targets]
+    opening = np.array([sentence_start(tb) for tb in target_texts])  # once per target, not per source
     w = WEIGHTS
     by_first: dict[str, list[int]] = {}  # first character -> positions in targets, ascending
     for k, b in enumerate(targets):
         first = texts[b].lstrip()[:1]
         if first:
             by_first.setdefault(first, []).append(k)
+    # the cheap evidence of every source against every target in one pass (as dense as the
+    # cosines already are); each source then reads only the targets in its window
+    source_pos = np.array(sources)[:, np.newaxis]
+    next_pos = np.array([succ[a] if succ[a] is not None else -1 for a in sources])[:, np.newaxis]
+    adjacent_all = target_pos == next_pos
+    base = np.where(adjacent_all, w["adjacent"],
+                    w["far"] + w["distance"] * np.abs(target_pos - source_pos) + w["home_cohesion"] * home)
+    base = base + w["mid_start"] * mids + w["cohesion"] * cohesive
+    base[[row for row, a in enumerate(sources) if texts[a].endswith(("”", "》", "）", ")"))]] += w["quoted_end"]
+    windows = [(bisect_left(targets, a - window), bisect_right(targets, a + window)) for a in sources]
+    base = base + start_penalties([texts[a] for a in sources], target_texts, adjacent_all, windows, opening)
     found = []  # (cheap score, a, b, doubled) of every pair that gets the evidence across the break
     for row, a in enumerate(sources):
-        lo, hi = bisect_left(targets, a - window), bisect_right(targets, a + window)
+        lo, hi = windows[row]
         if lo == hi:
             continue
         near = target_pos[lo:hi]
-        adjacent = near == (succ[a] if succ[a] is not None else -1)
-        cheap = np.where(adjacent, w["adjacent"], w["far"] + w["distance"] * np.abs(near - a) + w["home_cohesion"] * home[lo:hi])
-        cheap = cheap + w["mid_start"] * mids[lo:hi] + w["cohesion"] * cohesive[row, lo:hi]
-        if texts[a].endswith(("”", "》", "）", ")")):
-            cheap = cheap + w["quoted_end"]
-        cheap = cheap + start_penalty(texts[a], [texts[b] for b in targets[lo:hi]], adjacent)
+        cheap = base[row, lo:hi]
         cheap[near == a] = -np.inf
         ta, is_open = texts[a], a in block_of and open_end(texts[a])
         picked = set(np.argsort(-cheap, kind="stable")[:shortlist].tolist())

@@ -40,17 +40,34 @@ def start_penalty(ta: str, tbs: list[str], adjacent: np.ndarray) -> np.ndarray:
     comma or a colon, nor for a quotation after a comma: a name or a quote may follow there;
     nor where OCR doubled characters across the break; after a sentence whose subject is still
     being named, none for a speaker only: `某学院教授某某建议，` finishes naming it)."""
-    if name_follows(ta):
-        return np.zeros(len(tbs))
-    after_comma = ta.rstrip().endswith(("，", ","))
-    starts = np.array([sentence_start(tb) for tb in tbs])
-    if subject_open(ta):  # only a speaker (office and name) can finish naming the subject
-        starts[starts >= 1.0] = 0.0
-    for k in np.flatnonzero(starts):  # OCR doubled the break (`教授宋某建` + `宋某建议，`): read on
-        if (after_comma and tbs[k].lstrip().startswith("“")) or doubled_overlap(ta, tbs[k]):
-            starts[k] = 0.0
+    return start_penalties([ta], tbs, np.asarray(adjacent)[np.newaxis, :], [(0, len(tbs))])[0]
+
+
+def start_penalties(tas: list[str], tbs: list[str], adjacent: np.ndarray, windows: list[tuple[int, int]],
+                    starts: np.ndarray | None = None) -> np.ndarray:
+    """start_penalty of each ta in `tas` (a row) against the tbs in its window (lo, hi) of
+    `windows`, zero outside it; `adjacent`: len(tas) x len(tbs). `starts`: sentence_start of
+    each of tbs, when the caller has computed them already."""
+    if starts is None:
+        starts = np.array([sentence_start(tb) for tb in tbs])
+    opening = np.zeros(adjacent.shape)
+    quiet = []  # rows after which a name may follow: no penalty at all
+    for row, (ta, (lo, hi)) in enumerate(zip(tas, windows)):
+        if name_follows(ta):
+            quiet.append(row)
+            continue
+        after_comma = ta.rstrip().endswith(("，", ","))
+        window = starts[lo:hi].copy()
+        if subject_open(ta):  # only a speaker (office and name) can finish naming the subject
+            window[window >= 1.0] = 0.0
+        for k in np.flatnonzero(window):  # OCR doubled the break (`教授宋某建` + `宋某建议，`): read on
+            if (after_comma and tbs[lo + k].lstrip().startswith("“")) or doubled_overlap(ta, tbs[lo + k]):
+                window[k] = 0.0
+        opening[row, lo:hi] = window
     w = WEIGHTS
-    return w["sentence_start"] * starts * np.where(adjacent, w["adjacent_start"], 1.0)
+    penalties = w["sentence_start"] * opening * np.where(adjacent, w["adjacent_start"], 1.0)
+    penalties[quiet] = 0.0
+    return penalties
 
 
 def dear(ta: str, tb: str, doubled: int, model: CharModel | None, llr: float | None = None) -> float:
