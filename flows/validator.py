@@ -18,6 +18,7 @@ import atexit
 import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ _lock = threading.Lock()
 _child: subprocess.Popen | None = None
 _pending_review: tuple[tempfile.TemporaryDirectory, Path] | None = None  # its reply not read yet
 REVIEW_WRITER_THREADS = 2  # page files are written while the next page renders
+CLOSE_TIMEOUT_S = 120  # a review render left running finishes well within this
 
 
 class ValidatorError(RuntimeError):
@@ -58,7 +60,11 @@ def close_validator() -> None:
             _pending_review = None
     if child is not None:
         child.stdin.close()
-        child.wait()
+        try:
+            child.wait(timeout=CLOSE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:  # stuck: an exit must not hang on it
+            child.kill()
+            child.wait()
         child.stdout.close()
 
 
@@ -148,6 +154,8 @@ def _receive(child: subprocess.Popen) -> tuple[str, object]:
 
 def serve() -> None:
     """The validation process: answer (table paths, arguments) requests until the input closes."""
+    # Ctrl-C reaches the whole process group: the build's process decides, this one ends when its input closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
