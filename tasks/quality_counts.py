@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from itertools import count, filterfalse
 
 import numpy as np
@@ -41,12 +42,31 @@ def code_repetition_ratio(code_points: np.ndarray, n: int) -> float:
     if len(code_points) < n:
         return 0.0
     codes = code_points.astype(np.uint64)
-    count = len(codes) - n + 1
-    ngrams = codes[:count].copy()
-    for offset in range(1, n):
-        ngrams *= _POLY  # wraps modulo 2**64 by design; in place: no array allocated per step
-        ngrams += codes[offset : offset + count]
-    return repeated_share(ngrams)
+    # hash(s) = sum(s[k] * _POLY ** (len(s) - 1 - k)) mod 2**64, so hash(a + b) = hash(a) * _POLY ** len(b)
+    # + hash(b): n-gram hashes from hashes of doubling length, ~2 log2(n) array passes instead of 2 n.
+    hashes, length = codes, 1  # hashes[i]: hash of the `length` characters from i
+    ngrams, built = None, 0  # ngrams[i]: hash of the `built` characters from i
+    remaining = n
+    while True:
+        if remaining & 1:
+            if ngrams is None:
+                ngrams, built = hashes.copy(), length
+            else:
+                size = len(codes) - built - length + 1
+                ngrams = ngrams[:size] * _power(length) + hashes[built : built + size]
+                built += length
+        remaining >>= 1
+        if not remaining:
+            return repeated_share(ngrams[: len(codes) - n + 1])
+        size = len(hashes) - length
+        hashes = hashes[:size] * _power(length) + hashes[length : length + size]
+        length *= 2
+
+
+@lru_cache(maxsize=None)
+def _power(exponent: int) -> np.uint64:
+    """_POLY ** exponent modulo 2**64 (the wrap-around of uint64 arithmetic)."""
+    return np.uint64(pow(int(_POLY), exponent, 1 << 64))
 
 
 def cjk_count(code_points: np.ndarray) -> int:
