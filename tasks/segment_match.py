@@ -40,12 +40,18 @@ def match_links(pairs: list[tuple[float, int, int]], floor: dict[int, float]) ->
     w = np.fromiter(best.values(), dtype=float, count=len(best))
     label = component_labels(len(sources) + len(targets), r.tolist(), (c + len(sources)).tolist())
     links: dict[int, int] = {}
-    for comp in np.unique(label[r]):
-        edges = np.flatnonzero(label[r] == comp)
-        rows, cols = np.unique(r[edges]), np.unique(c[edges])
-        if len(rows) == 1 or len(cols) == 1 or max(len(rows), len(cols)) > MAX_DENSE:
+    # components gathered in plain Python: a page has a few small ones, too small for numpy to pay
+    members: dict[int, list[int]] = {}
+    for edge, comp in enumerate(label[r].tolist()):
+        members.setdefault(comp, []).append(edge)
+    r_list, c_list = r.tolist(), c.tolist()
+    for comp in sorted(members):
+        edges = np.array(members[comp], dtype=np.int64)
+        row_set, col_set = {r_list[e] for e in members[comp]}, {c_list[e] for e in members[comp]}
+        if len(row_set) == 1 or len(col_set) == 1 or max(len(row_set), len(col_set)) > MAX_DENSE:
             _greedy(edges, r, c, w, sources, targets, links)
             continue
+        rows, cols = np.array(sorted(row_set), dtype=np.int64), np.array(sorted(col_set), dtype=np.int64)
         dense = np.zeros((len(rows), len(cols)))
         dense[np.searchsorted(rows, r[edges]), np.searchsorted(cols, c[edges])] = w[edges]
         picked_rows, picked_cols = linear_sum_assignment(dense, maximize=True)

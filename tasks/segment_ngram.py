@@ -50,6 +50,9 @@ class CharModel:
         self._probs: dict[tuple[str, str], float] = {}
         self._counts: dict[str, int] = {}
         self._histories: dict[str, tuple[int, int]] = {}  # history -> (types, seen) after it
+        self._tails: dict[str, str] = {}  # line -> its last two characters (a line meets many)
+        self._heads: dict[int, dict[str, str]] = {}  # read -> line -> its first characters
+        self._llrs: dict[tuple[str, str], float] = {}  # (tail, head) edge -> its clipped ratio
 
     def _range(self, n: int, lo: int, hi: int, distinct: bool = False) -> int:
         low, high = (self.distinct if distinct else self.all)[n].searchsorted((lo, hi))
@@ -109,25 +112,44 @@ class CharModel:
         """cross_llr of every (a, b) in `pairs`, the same numbers: the probabilities not yet
         memoised are computed for all pairs at once (one binary search per n-gram order, not
         one per pair and character), then the ratios are summed per pair as cross_llr does."""
+        tails, heads = self._tails, self._heads.setdefault(read, {})
         edges = []
         for a, b in pairs:
-            a, b = a.rstrip(), b.lstrip()
-            edges.append((a[-2:], b[:read]) if a and b else None)
-        distinct = set(edges) - {None}  # pairs of one line often share its edge characters
-        probs = self._probs
-        missing = {(char, history[-2:]) for edge in distinct for k, char in enumerate(edge[1])
-                   for history in (edge[0] + edge[1][:k], edge[1][:k])} - probs.keys()
-        if missing:
-            self._fill(sorted(missing))
-        log = math.log
-        llrs = {}
-        for edge in distinct:
-            tail, head = edge
-            llr = 0.0
-            for k, char in enumerate(head):
-                llr += log(probs[(char, (tail + head[:k])[-2:])]) - log(probs[(char, head[:k][-2:])])
-            llrs[edge] = max(-LLR_CLIP, min(LLR_CLIP, llr))
+            tail = tails.get(a)
+            if tail is None:
+                tail = tails[a] = a.rstrip()[-2:]
+            head = heads.get(b)
+            if head is None:
+                head = heads[b] = b.lstrip()[:read]
+            edges.append((tail, head) if tail and head else None)
+        llrs = self._llrs  # an edge's ratio depends on its characters only: memoised per page
+        fresh = {edge for edge in edges if edge is not None and edge not in llrs}
+        if fresh:
+            self._edge_llrs(fresh)
         return [llrs[edge] if edge is not None else 0.0 for edge in edges]
+
+    def _edge_llrs(self, edges: set[tuple[str, str]]) -> None:
+        """cross_llr of (a's last two characters, b's first characters) edges, memoised."""
+        tails_of: dict[str, list[str]] = {}  # the terms without a depend on b's head alone
+        for tail, head in edges:
+            tails_of.setdefault(head, []).append(tail)
+        probs = self._probs
+        missing = set()
+        for head, tails in tails_of.items():
+            for k, char in enumerate(head):
+                missing.add((char, head[:k][-2:]))
+                missing.update((char, (tail + head[:k])[-2:]) for tail in tails)
+        missing -= probs.keys()
+        if missing:
+            self._fill(list(missing))  # a key's number does not depend on the batch it came in
+        log = math.log
+        for head, tails in tails_of.items():
+            reads = [(char, head[:k], log(probs[(char, head[:k][-2:])])) for k, char in enumerate(head)]
+            for tail in tails:
+                llr = 0.0
+                for char, before, alone in reads:
+                    llr += log(probs[(char, (tail + before)[-2:])]) - alone
+                self._llrs[(tail, head)] = max(-LLR_CLIP, min(LLR_CLIP, llr))
 
     def _fill(self, keys: list[tuple[str, str]]) -> None:
         """prob() of many (char, history of at most two characters) keys at once, memoised.

@@ -75,30 +75,47 @@ def _backward(text: str) -> tuple[float, ...]:
 
 def span_llr(a: str, b: str) -> float:
     """log of how much likelier a's tail and b's head read as one text than as two (>= 0, capped)."""
-    # the tail run lies within a's last SIDE characters: a search over all of a costs a scan
-    left, right = _CJK_TAIL.search(a.rstrip()[-SIDE:]), _CJK_HEAD.match(b.lstrip())
+    left, right = _tail_run(a), _head_run(b)
     if not left or not right:
         return 0.0
-    return _span_llr(left.group(0), right.group(0))
+    return _span_llr(left, right)
+
+
+@lru_cache(maxsize=1 << 12)
+def _tail_run(a: str) -> str:
+    # the tail run lies within a's last SIDE characters: a search over all of a costs a scan
+    found = _CJK_TAIL.search(a.rstrip()[-SIDE:])
+    return found.group(0) if found else ""
+
+
+@lru_cache(maxsize=1 << 12)
+def _head_run(b: str) -> str:
+    found = _CJK_HEAD.match(b.lstrip())
+    return found.group(0) if found else ""
 
 
 @lru_cache(maxsize=1 << 15)
 def _span_llr(left: str, right: str) -> float:
     """span_llr of a's CJK tail and b's CJK head (memoised: a line meets many candidates)."""
-    alpha, beta = _forward(left), _backward(right)
-    m = len(left)
-    spanning = 0.0
-    for i in range(m):
+    is_prefix = tokenize.is_word_prefix
+    spans = []  # (i, j, p): a word from left[i:] through right[:j]; most pairs have none
+    for i in range(len(left)):
         word = left[i:]
-        if not tokenize.is_word_prefix(word):
+        if not is_prefix(word):
             continue
         for j, char in enumerate(right, 1):
             word += char
-            if not tokenize.is_word_prefix(word):
+            if not is_prefix(word):
                 break
             p = _word_prob(word)
             if p:
-                spanning += alpha[i] * p * beta[j]
+                spans.append((i, j, p))
+    if not spans:
+        return 0.0
+    alpha, beta = _forward(left), _backward(right)
+    spanning = 0.0
+    for i, j, p in spans:
+        spanning += alpha[i] * p * beta[j]
     if not spanning:
         return 0.0
-    return min(LLR_CAP, math.log1p(spanning / (alpha[m] * beta[0])))
+    return min(LLR_CAP, math.log1p(spanning / (alpha[len(left)] * beta[0])))
