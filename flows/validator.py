@@ -88,7 +88,7 @@ def validate_in_child(tables: dict[str, pa.Table], review_dir: Path | None = Non
             with pa.OSFile(paths[name], "wb") as sink, pa.ipc.new_file(sink, tables[name].schema) as writer:
                 writer.write_table(tables[name])
         with _lock:
-            _drain_review()
+            _collect_review()  # pages nobody waited for: their reply comes first
             status, value = _exchange((paths, arguments, None if review_dir is None else str(review_dir)))
             if status == "ok" and review_dir is not None and value.success:
                 _pending_review, folder = (folder, Path(review_dir)), None  # the tables stay for the pages
@@ -102,15 +102,11 @@ def validate_in_child(tables: dict[str, pa.Table], review_dir: Path | None = Non
 
 def review_pages_from_child() -> Path:
     """The folder of review pages the validation process rendered after the last validation."""
-    global _pending_review
     with _lock:
-        if _pending_review is None:
-            raise ValidatorError("no review pages were asked of the validation process")
-        (folder, review_dir), _pending_review = _pending_review, None
-        try:
-            status, value = _receive(_child)
-        finally:
-            folder.cleanup()
+        collected = _collect_review()
+    if collected is None:
+        raise ValidatorError("no review pages were asked of the validation process")
+    (status, value), review_dir = collected
     if status != "ok":
         raise ValidatorError(f"review pages failed in the validation process:\n{value}")
     return review_dir
@@ -119,21 +115,22 @@ def review_pages_from_child() -> Path:
 def discard_review() -> None:
     """Wait for review pages nobody will publish, and delete them."""
     with _lock:
-        review_dir = _pending_review[1] if _pending_review is not None else None
-        _drain_review()
-    if review_dir is not None:
-        shutil.rmtree(review_dir, ignore_errors=True)
+        collected = _collect_review()
+    if collected is not None:
+        shutil.rmtree(collected[1], ignore_errors=True)
 
 
-def _drain_review() -> None:
-    # Replies come in order: pages asked for and never waited for are read before the next request.
+def _collect_review() -> tuple[tuple[str, object], Path] | None:
+    # Under _lock. Replies come in order: the reply about pages asked for is read before the next
+    # request's, whether or not anyone waits for the pages.
     global _pending_review
-    if _pending_review is not None:
-        (folder, _), _pending_review = _pending_review, None
-        try:
-            _receive(_child)
-        finally:
-            folder.cleanup()
+    if _pending_review is None:
+        return None
+    (folder, review_dir), _pending_review = _pending_review, None
+    try:
+        return _receive(), review_dir
+    finally:
+        folder.cleanup()
 
 
 def _exchange(request) -> tuple[str, object]:
@@ -141,15 +138,19 @@ def _exchange(request) -> tuple[str, object]:
         pickle.dump(request, _child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         _child.stdin.flush()
     except BrokenPipeError as error:
-        raise ValidatorError(f"the validation process ended unexpectedly (exit code {_child.poll()}): {error}") from error
-    return _receive(_child)
+        raise _ended(error) from error
+    return _receive()
 
 
-def _receive(child: subprocess.Popen) -> tuple[str, object]:
+def _receive() -> tuple[str, object]:
     try:
-        return pickle.load(child.stdout)
-    except (BrokenPipeError, EOFError) as error:
-        raise ValidatorError(f"the validation process ended unexpectedly (exit code {child.poll()}): {error}") from error
+        return pickle.load(_child.stdout)
+    except (EOFError, pickle.UnpicklingError) as error:  # died before or while replying
+        raise _ended(error) from error
+
+
+def _ended(error: Exception) -> ValidatorError:
+    return ValidatorError(f"the validation process ended unexpectedly (exit code {_child.poll()}): {error}")
 
 
 def serve() -> None:

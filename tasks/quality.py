@@ -70,13 +70,17 @@ _SPACE = re.compile(r"\s+")  # the plain definition of whitespace removal (tests
 _SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
 
 
+def _without_whitespace(text: str) -> str:
+    # str.split() splits at exactly the characters \s matches (str.isspace), ~4x faster than _SPACE.sub
+    return "".join(text.split())
+
+
 def repeated_paragraph_count(paragraphs: list[str]) -> int:
     """Paragraphs that repeat an earlier paragraph of the same article (extra copies only)."""
     seen: set[str] = set()
     repeated = 0
     for paragraph in paragraphs:
-        # Whitespace removed: str.split() splits at exactly the characters of \s (str.isspace), ~4x faster than re.sub.
-        key = "".join(paragraph.split())  # the pipeline has already normalised widths and forms
+        key = _without_whitespace(paragraph)  # the pipeline has already normalised widths and forms
         if len(key) < MIN_REPEATED_PARAGRAPH_CHARS:
             continue
         repeated += key in seen
@@ -118,7 +122,7 @@ def quality_signals(article_row: dict) -> dict:
     """The quality columns of one article row (reads text, paragraphs, tokens, joins, quality_flags)."""
     text = article_row.get("text") or ""
     paragraphs = [p for p in (article_row.get("paragraphs") or []) if p and p.strip()]
-    chars = "".join(text.split())  # whitespace removed, as in repeated_paragraph_count
+    chars = _without_whitespace(text)
     char_count = len(chars)
     # Sentences: the pieces between sentence ends that hold more than whitespace, measured without it.
     pieces = _SENTENCE_END.split(text)

@@ -190,18 +190,34 @@ def score(gold: dict, articles: list) -> dict[str, float]:
     }
 
 
+ARTICLE_SETS = ("tuning", "heldout")
+
+
+def article_set(name: str) -> list:
+    """The annotated articles pages are built from: "tuning", or "heldout" (never tuned on, for reporting)."""
+    if name == "heldout":
+        from tests.scrambler_heldout import HELDOUT_ARTICLES
+
+        return HELDOUT_ARTICLES
+    return ARTICLES
+
+
+def generated_pages(pages: int, seed: int, kind: str, articles: list | None = None):
+    """`pages` scrambled pages of `kind`, the same for the same seed: (lines, gold, document, clean lines) each."""
+    rng = random.Random(f"{seed}-{kind}")
+    for _ in range(pages):
+        lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind, articles=articles)
+        yield (lines, gold, *page_inputs(lines, gold))
+
+
 def measure(pages: int, seed: int, kinds: list[str], articles: list | None = None) -> dict[str, dict[str, float]]:
     """Mean segmentation scores per page kind over `pages` generated pages of each kind."""
     from tasks.segment import segment_document
 
     means = {}
     for kind in kinds:
-        rng = random.Random(f"{seed}-{kind}")
-        results = []
-        for _ in range(pages):
-            lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind, articles=articles)
-            doc, clean = page_inputs(lines, gold)
-            results.append(score(gold, segment_document(doc, clean).articles))
+        results = [score(gold, segment_document(doc, clean).articles)
+                   for _, gold, doc, clean in generated_pages(pages, seed, kind, articles)]
         means[kind] = {k: round(sum(r[k] for r in results) / len(results), 3) for k in results[0]}
     return means
 
@@ -211,13 +227,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kinds", nargs="+", default=list(KINDS))
-    parser.add_argument("--articles", choices=["tuning", "heldout"], default="tuning",
+    parser.add_argument("--articles", choices=ARTICLE_SETS, default="tuning",
                         help="heldout: articles never tuned on (tests/scrambler_heldout.py), for reporting")
     args = parser.parse_args()
-    articles = ARTICLES
-    if args.articles == "heldout":
-        from tests.scrambler_heldout import HELDOUT_ARTICLES as articles
-    for kind, mean in measure(args.pages, args.seed, args.kinds, articles).items():
+    for kind, mean in measure(args.pages, args.seed, args.kinds, article_set(args.articles)).items():
         print(f"MEAN scrambled_{kind}", mean)
 
 

@@ -9,7 +9,6 @@ continuation of some other line.
 from __future__ import annotations
 
 import argparse
-import random
 from collections import Counter
 
 
@@ -18,14 +17,11 @@ def wrong_joins(pages: int, seed: int, kind: str) -> list[dict]:
     from tasks import segment_links
     from tasks.schema import ROLE_CONTENT
     from tasks.segment import segment_document
-    from tests.scrambler import page_inputs, scrambled_page
+    from tests.scrambler import generated_pages
     from tests.scrambler_articles import ARTICLES
 
-    rng = random.Random(f"{seed}-{kind}")
     found = []
-    for page in range(pages):
-        lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind, articles=ARTICLES)
-        doc, clean = page_inputs(lines, gold)
+    for page, (lines, gold, doc, clean) in enumerate(generated_pages(pages, seed, kind, ARTICLES)):
         article_of = {n: a["id"] for a in gold["articles"] for n in a["body_lines"]}
         gold_joins = {tuple(j) for a in gold["articles"] for j in a["joins"]}
         gold_targets = {b for _, b in gold_joins}

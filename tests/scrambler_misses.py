@@ -14,8 +14,9 @@ read-across choice),
 from __future__ import annotations
 
 import argparse
-import random
 from collections import Counter
+
+from tests.scrambler import ARTICLE_SETS, article_set
 
 
 def _page_misses(lines: list[str], gold: dict, articles: list) -> list[dict]:
@@ -69,13 +70,10 @@ def _cause(side: str, kind: str, where: str, n: int, joined: set, pred_joins: se
 def misses(pages: int, seed: int, kind: str, articles: list) -> tuple[int, list[dict]]:
     """(gold articles seen, miss records) over `pages` pages of `kind`, generated as tests/scrambler.py does."""
     from tasks.segment import segment_document
-    from tests.scrambler import page_inputs, scrambled_page
+    from tests.scrambler import generated_pages
 
-    rng = random.Random(f"{seed}-{kind}")
     found, total = [], 0
-    for page in range(pages):
-        lines, gold = scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind, articles=articles)
-        doc, clean = page_inputs(lines, gold)
+    for page, (lines, gold, doc, clean) in enumerate(generated_pages(pages, seed, kind, articles)):
         total += len(gold["articles"])
         for record in _page_misses(lines, gold, segment_document(doc, clean).articles):
             found.append({"page": page, **record})
@@ -99,14 +97,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kind", default="interleaved")
-    parser.add_argument("--articles", choices=["tuning", "heldout"], default="tuning")
+    parser.add_argument("--articles", choices=ARTICLE_SETS, default="tuning")
     parser.add_argument("--show", type=int, default=10)
     parser.add_argument("--only", default="", help="show only misses with a cause containing this text (split, head, …)")
     args = parser.parse_args()
-    from tests.scrambler_articles import ARTICLES as articles
-    if args.articles == "heldout":
-        from tests.scrambler_heldout import HELDOUT_ARTICLES as articles
-    total, records = misses(args.pages, args.seed, args.kind, articles)
+    total, records = misses(args.pages, args.seed, args.kind, article_set(args.articles))
     print(f"{args.kind}: {len(records)} of {total} gold articles missed")
     for key, count in summary(records).most_common():
         print(f"  {count:4d}  {key}")

@@ -168,3 +168,11 @@ def test_word_repetition_renumbers_ids_that_stand_far_apart():
     # fit five ids in 64 bits, dense ids (2 bits) do.
     tokens = ["甲", "乙"] * 3000 + ["丙", "，", "甲", "乙", "丙", "甲"]
     assert word_repetition_ratio(tokens, 5) == repetition_ratio(words(tokens), 5)
+
+
+def test_whitespace_removal_equals_the_regex_definition_on_every_code_point():
+    from tasks.quality import _SPACE, _without_whitespace
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert _without_whitespace(every) == _SPACE.sub("", every)
+    assert _without_whitespace(" 中\u3000文\n\t字\u2028") == "中文字"
