@@ -31,3 +31,11 @@ def test_dedup_and_quality_are_timed_on_published_articles(tmp_path):
     pq.write_table(table, tmp_path / "articles.parquet")
     count, dedup_s, quality_s = dedup_and_quality_seconds(tmp_path)
     assert count == 2 and dedup_s >= 0 and quality_s >= 0
+
+
+def test_raw_jieba_scaling_compares_processes_at_once_with_one(tmp_path):
+    from zhpress.bench import raw_jieba_scaling
+
+    make_corpus(tmp_path / "c", 20_000)
+    ratio = raw_jieba_scaling(tmp_path / "c")
+    assert 0.3 < ratio < 2.5  # two processes on at most two cores: neither nothing nor more than two cores' worth

@@ -95,6 +95,43 @@ def raw_jieba_seconds(input_dir: Path) -> float:
     return time.monotonic() - started
 
 
+def _load_dictionary() -> None:
+    import jieba
+
+    jieba.initialize()
+
+
+def _cut_files(paths: list[Path]) -> tuple[int, float]:
+    """Characters and seconds of jieba.cut over `paths` (in a worker whose dictionary is loaded)."""
+    import jieba
+
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    started = time.monotonic()
+    for text in texts:
+        for _ in jieba.cut(text):
+            pass
+    return sum(map(len, texts)), time.monotonic() - started
+
+
+def raw_jieba_scaling(input_dir: Path, processes: int = 2) -> float:
+    """This machine's ceiling for `processes` workers: raw jieba in that many processes at once,
+    against one alone, over the same files.
+
+    Cores of a shared or hyper-threaded machine do not add up: this is what the pipeline's
+    worker scaling can be compared with. Each process loads its dictionary before the clock starts.
+    """
+    import multiprocessing
+
+    files = sorted(input_dir.iterdir())
+    shares = [files[i::processes] for i in range(processes)]
+    with multiprocessing.get_context("spawn").Pool(processes, initializer=_load_dictionary) as pool:
+        alone = [pool.apply(_cut_files, (share,)) for share in shares]
+        together = pool.map(_cut_files, shares, chunksize=1)
+    alone_rate = sum(c for c, _ in alone) / sum(s for _, s in alone)
+    together_rate = sum(c for c, _ in together) / max(s for _, s in together)
+    return together_rate / alone_rate
+
+
 def dedup_and_quality_seconds(version_dir: Path) -> tuple[int, float, float]:
     """Articles, and seconds of dedup.mark_duplicates and of quality.quality_signals over them.
 
@@ -151,6 +188,7 @@ def report(work: Path, large_bytes: int) -> None:
     jieba_s = raw_jieba_seconds(large)
     jieba_rate = large_chars / jieba_s
     print(f"raw jieba.cut: {jieba_s:.1f} s, {jieba_rate / 1e6:.3f} M chars/s")
+    print(f"raw jieba.cut in 2 processes at once: {raw_jieba_scaling(small):.2f}x one process (this machine's ceiling for 2 workers)")
 
     # Steady state is the marginal rate between the two corpus sizes: fixed costs (start-up, worker
     # warm-up, imports) cancel out, while every cost that grows with the corpus (serial validation and
