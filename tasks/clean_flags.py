@@ -18,10 +18,15 @@ _STRAY_LATIN = re.compile(r"[\u4e00-\u9fff]\s+[a-z]{2,}\s+[\u4e00-\u9fff]")
 _MIXED = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _PRIVATE = re.compile(r"[\ue000-\uf8ff]")
 _MOJIBAKE = re.compile(r"锟斤拷|烫烫烫|屯屯屯|ï¿½|Ã.Ã")
+# A character that every artefact above needs (whitespace, U+FFFD, Greek/Cyrillic, private use, the first
+# character of a mojibake sequence): most lines hold none, and one scan for them replaces five.
+_MAY_FLAG = re.compile(r"[\s\ufffd\u0370-\u04ff\ue000-\uf8ff锟烫屯ïÃ]")
 
 
 def line_flags(text: str) -> tuple[str, ...]:
     """FLAG_* names of the OCR artefacts found in one normalised line, in a fixed order."""
+    if not _MAY_FLAG.search(text):
+        return ()
     flags = []
     if _STRAY_LATIN.search(text):
         flags.append(FLAG_STRAY_LATIN)

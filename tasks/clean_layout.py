@@ -13,6 +13,9 @@ from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
 # A page's <title> as extractors keep it: the headline, a separator, the site or channel name.
 _TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*[^。！？，,]{1,30}$")
+# Every separator of _TITLE_SUFFIX holds one of these characters: a line without any cannot match, and
+# finding that out is ~10x cheaper than the suffix search, which tries the pattern at every position.
+_TITLE_SEPARATOR = re.compile(r"[_|｜\-—–]")
 
 
 def text_blocks(lines: list[LineEvidence], th: Thresholds) -> list[tuple[int, int]]:
@@ -138,7 +141,7 @@ def mark_title_copies(lines: list[LineEvidence]) -> None:
     """The page's <title> (`headline_site`, `headline - channel`) repeats a line of the page: boilerplate."""
     texts = {ln.text for ln in lines}
     for ln in lines:
-        cut = _TITLE_SUFFIX.search(ln.text) if ln.role is None else None
+        cut = _TITLE_SUFFIX.search(ln.text) if ln.role is None and _TITLE_SEPARATOR.search(ln.text) else None
         if cut and cut.start() >= 4 and ln.text[:cut.start()] in texts:
             ln.decide(ROLE_BOILERPLATE, "boilerplate: page title repeating a headline", 0.1)
             ln.anchor = False

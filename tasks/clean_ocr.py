@@ -24,7 +24,8 @@ W_BEFORE_CREDIT = 0.3  # right above an image, a photo credit or caption
 W_AFTER_BODY = -0.3  # right under a body paragraph: more likely the paragraph's last sentence
 CAPTION_SHORT_CJK = 40
 
-_FINAL_STOP = re.compile(r"[。.]$")
+# What re.search(r"[。.]$") finds ($: the end, or before a final line break), without scanning the line.
+_FINAL_STOPS = ("。", ".", "。\n", ".\n")
 _NOT_CAPTION = re.compile(r"[“”「」\"？！?!：:]|^(?:本报讯|本刊讯|新华社|中新社|据|记者|通讯员)")
 _INNER_CLAUSE = re.compile(r"[，,；;]")
 
@@ -42,9 +43,10 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
     """Evidence in [0, 1] that line k is a photo caption written as a sentence (0 when it cannot be)."""
     ln = lines[k]
     text = ln.text
-    if ln.role is not None or not _FINAL_STOP.search(text) or _NOT_CAPTION.search(text):
+    # The cheap tests first: most lines ending on a full stop are body paragraphs, too long to be captions.
+    if ln.role is not None or not text.endswith(_FINAL_STOPS) or not 4 <= ln.cjk <= th.caption_max_cjk:
         return 0.0
-    if not 4 <= ln.cjk <= th.caption_max_cjk or ln.is_byline:
+    if _NOT_CAPTION.search(text) or ln.is_byline:
         return 0.0
     before = lines[k - 1] if k > 0 else None
     after = lines[k + 1] if k + 1 < len(lines) else None

@@ -219,6 +219,23 @@ def test_ocr_flags(line, flag):
     assert not lines[1].ocr_flags
 
 
+def test_ocr_flags_prefilter_changes_no_flag():
+    # line_flags skips its five searches when no character an artefact needs is present; the plain checks agree.
+    from tasks import clean_flags as cf
+
+    def plain(text: str) -> tuple[str, ...]:
+        found = [(cf.FLAG_STRAY_LATIN, cf._STRAY_LATIN.search(text)), (cf.FLAG_REPLACEMENT_CHAR, "\ufffd" in text),
+                 (cf.FLAG_MIXED_SCRIPT, cf._MIXED.search(text) and any(cf.is_cjk(ch) for ch in text)),
+                 (cf.FLAG_PRIVATE_USE, cf._PRIVATE.search(text)), (cf.FLAG_MOJIBAKE, cf._MOJIBAKE.search(text))]
+        return tuple(flag for flag, hit in found if hit)
+
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        for text in (chr(code), f"中 {chr(code)}{chr(code)} 文", f"{chr(code)}中"):
+            assert cf.line_flags(text) == plain(text), hex(code)
+
+
 def test_reasons_on_every_non_content_line_and_scores_in_range():
     for text in (WEB_PAGE, NEWSPAPER_PAGE):
         for line in clean_document(_doc(text)):

@@ -133,3 +133,17 @@ def test_headline_over_its_own_subtitle_is_no_shared_title():
     page = (f"# 十年治水 碧波长流\n## ——写在某区河湖长制实施十周年之际\n本报记者 林某\n{BODY_1}\n{boxes}"
             f"# 城西新建污水处理厂\n本报记者 周某\n{BODY_3}\n{BODY_1}")
     assert _roles(page)["十年治水 碧波长流"] == ROLE_CONTENT
+
+
+def test_title_suffix_is_only_searched_where_a_separator_stands():
+    # mark_title_copies searches _TITLE_SUFFIX only in lines holding a _TITLE_SEPARATOR character:
+    # every text the suffix pattern matches holds one.
+    import random
+
+    from tasks.clean_layout import _TITLE_SEPARATOR, _TITLE_SUFFIX
+
+    alphabet = "城西新闻 \t\u3000_|｜-—–。！？，,a"
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(50_000)]
+    matched = [text for text in texts if _TITLE_SUFFIX.search(text)]
+    assert len(matched) > 1000 and all(_TITLE_SEPARATOR.search(text) for text in matched)
