@@ -63,7 +63,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
     # cleaning has turned the pipes into spaces
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
-    links = choose_links(blocks, link_texts, is_subhead, model=model, terms=terms)
+    link_scores: dict[int, float] = {}
+    links = choose_links(blocks, link_texts, is_subhead, model=model, terms=terms, scores=link_scores)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:
@@ -80,7 +81,9 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     lines_read = [[x for x in order if not is_subhead[x]] for order in orders]
     scrambled = RELABEL_RUNS or column_evidence(lines_read, texts, links) >= SCRAMBLED_THRESHOLD
     if scrambled and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
-        orders = relabel_units(heads, orders, texts, links, anchored=anchored)
+        orders = relabel_units(heads, orders, texts, links, anchored=anchored, link_scores=link_scores)
+        links = _within_articles(links, orders)  # a weak join relabelling took apart is no join
+        linked_in = {b: a for a, b in links.items()}
     else:  # a tidy page or a very long one: the linear one-pass move of single paragraphs
         moved = reassign_orphans(heads, orders, texts, links, anchored=anchored)
         orders = moved if scrambled else _moves_to_neighbour(orders, moved)
@@ -107,6 +110,12 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _within_articles(links: dict[int, int], orders: list[list[int]]) -> dict[int, int]:
+    """The links whose two lines stand in the same article."""
+    owner = {x: k for k, order in enumerate(orders) for x in order}
+    return {a: b for a, b in links.items() if owner.get(a) == owner.get(b)}
 
 
 def _moves_to_neighbour(before: list[list[int]], after: list[list[int]]) -> list[list[int]]:

@@ -31,7 +31,7 @@ import numpy as np
 from tasks.segment_cohesion import PersonLinks
 from tasks.segment_heads import parse_dateline
 from tasks.segment_joins import open_end
-from tasks.segment_orphans import paragraph_units
+from tasks.segment_orphans import join_glue, paragraph_units, weak_links
 from tasks.segment_ratio import RatioScorer
 from tasks.segment_stock import without_stock_phrases
 from tasks.segment_tails import open_end_bonuses
@@ -56,14 +56,20 @@ MAX_CANDIDATES = 30  # earlier articles a unit may move to (keeps big pages line
 def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
                   anchored: frozenset[int] = frozenset(), switch_cost: float | None = None,
                   headless_cost: float | None = None, prior: float | None = None,
-                  passes: int | None = None) -> list[list[int]]:
+                  passes: int | None = None, link_scores: dict[int, float] | None = None) -> list[list[int]]:
     """New body orders, articles in file order of their first line; moved units go to the end of
-    their new article's order in file order. Parameters left None take the module's constants."""
+    their new article's order in file order. Parameters left None take the module's constants.
+    `link_scores`: line -> score of its link (choose_links); a weak link does not bind its two
+    lines into one unit (tasks/segment_orphans.py, weak_links), so a wrong join can come apart."""
     switch_cost = SWITCH_COST if switch_cost is None else switch_cost
     headless_cost = HEADLESS_COST if headless_cost is None else headless_cost
     prior = PRIOR if prior is None else prior
     passes = PASSES if passes is None else passes
-    units = [paragraph_units(order, links) for order in orders]
+    # the first paragraph of an article with a head (or a `(上接…)` marker) stands where layout put it
+    placed = {x for a, order in enumerate(orders) if order and (heads[a].strip() or a in anchored)
+              for x in paragraph_units(order, links)[0]} if link_scores else set()
+    weak = weak_links(links, link_scores or {}, placed)
+    units = [paragraph_units(order, {a: b for a, b in links.items() if a not in weak}) for order in orders]
     flat = [unit for article in units for unit in article]
     n_art = len(orders)
     if n_art < 2 or len(flat) < 2:
@@ -114,6 +120,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
                 emit[k][0] = value + stays.get(rows[k], 0.0)
             headless = not heads[a].strip() and a not in anchored
             glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
+            if weak:
+                glue = join_glue([flat[u] for u in rows], links, weak, glue)
             for u, c in zip(rows, _viterbi(emit, switch_cost, headless_cost if headless else None, glue=glue)):
                 new[u] = labels[c]
         if new == label:

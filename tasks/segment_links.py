@@ -37,7 +37,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
                  threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
                  window: int = CANDIDATE_WINDOW, shortlist: int = SHORTLIST,
                  model: CharModel | None = None, matching: bool = True,
-                 terms: Callable[[], LineTerms] | None = None) -> dict[int, int]:
+                 terms: Callable[[], LineTerms] | None = None, scores: dict[int, float] | None = None) -> dict[int, int]:
     """Map line a -> line b for every accepted continuation (indices into the content lines).
 
     `matching` (default): the links maximise the summed pair scores (tasks/segment_match.py); an
@@ -47,7 +47,9 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
     Only lines left open (or doubled across a break) are sources; each is scored against all
     targets within `window` on the cheap evidence at once, and the `shortlist` best get the
     evidence read across the break. `terms`: returns the page's LineTerms(texts) (shared with
-    the other steps that compare its lines; a table row's ` |` adds no bigram).
+    the other steps that compare its lines; a table row's ` |` adds no bigram). `scores`, if
+    given, is filled with each linked line's pair score (as matched, so the weaker adjacency
+    bonus on a page read out of column order).
     """
     block_of = {x: k for k, block in enumerate(blocks) for x in block.body}
     succ: dict[int, int | None] = {}
@@ -64,8 +66,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         and not (pred[b] is None and (blocks[block_of[b]].head or blocks[block_of[b]].bylines or blocks[block_of[b]].from_page))
     ])
     starts_mid = {b: mid_start(texts[b]) for b in targets}
-    doubled_sources = {a for b in targets if starts_mid[b] >= 0.9 for a in _near(b, lines, window)
-                       if a != b and a not in opens and doubled_overlap(texts[a], texts[b])}
+    doubled_sources = _doubled_sources(texts, lines, [b for b in targets if starts_mid[b] >= 0.9], opens, window)
     sources = sorted(opens | doubled_sources)
     if not sources or not targets:
         return {}  # a tidy page: every line closes its sentence
@@ -78,7 +79,11 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         pairs = [p for p in pairs if not (block_of.get(p[2]) == block_of.get(p[1]) and p[2] <= p[1])]
         links = matched_links(pairs, floor, pred)
         if _skips_lines(links, succ):
-            links = matched_links(_distrust_order(pairs, succ), floor, pred)
+            pairs = _distrust_order(pairs, succ)
+            links = matched_links(pairs, floor, pred)
+        if scores is not None:
+            score_of = {(a, b): s for s, a, b in pairs}
+            scores.update((a, score_of[(a, b)]) for a, b in links.items())
         return links
     pairs = sorted((p for p in pairs if p[0] >= needed_threshold), key=lambda p: (-p[0], p[1], p[2]))
     links: dict[int, int] = {}
@@ -113,6 +118,22 @@ def _distrust_order(pairs: list[tuple[float, int, int]], succ: dict[int, int | N
     """Pairs rescored with the adjacency bonus of a page read out of column order."""
     cut = WEIGHTS["adjacent"] - WEIGHTS["adjacent_scrambled"]
     return [(s - cut if succ.get(a) == b else s, a, b) for s, a, b in pairs]
+
+
+def _doubled_sources(texts: list[str], lines: list[int], targets: list[int], opens: set[int], window: int) -> set[int]:
+    """Closed lines within `window` of a target that OCR may have doubled across the break into it.
+    Only lines ending on a character the target opens with are tried (doubled text ends on it):
+    most pairs are ruled out by a look-up, not a call."""
+    by_last: dict[str, list[int]] = {}
+    for a in lines:
+        if a not in opens:
+            by_last.setdefault(texts[a].rstrip()[-1:], []).append(a)
+    found = set()
+    for b in targets:
+        for char in set(texts[b].lstrip()[:4]):
+            found.update(a for a in _near(b, by_last.get(char, []), window)
+                         if a != b and doubled_overlap(texts[a], texts[b]))
+    return found
 
 
 def _near(a: int, targets: list[int], window: int) -> list[int]:
@@ -174,7 +195,7 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
             b = targets[lo + k]
             if b == a:
                 continue
-            doubled = doubled_overlap(ta, texts[b])
+            doubled = doubled_overlap(ta, texts[b]) if tail[-1:] and tail[-1] in texts[b].lstrip()[:4] else 0
             if not is_open and not (doubled and starts_mid[b] >= 0.9):
                 continue
             found.append((float(cheap[k]), a, b, doubled))

@@ -279,3 +279,9 @@ def test_on_a_tidy_page_a_paragraph_moves_only_to_the_article_just_before_its_ow
     after = [[0, 1, 5], [2, 3, 4], [6]]  # 5 jumps back over article 1, 4 moves to its neighbour
     assert _moves_to_neighbour(before, after) == [[0, 1], [2, 3, 4], [5, 6]]
     assert _moves_to_neighbour(before, [[0, 1, 2], [3, 4], [5, 6]]) == [[0, 1, 2], [3, 4], [5, 6]]
+
+
+def test_a_join_whose_sides_went_to_different_articles_is_dropped():
+    from tasks.segment import _within_articles
+
+    assert _within_articles({0: 1, 2: 5, 7: 8}, [[0, 1, 5], [2, 3]]) == {0: 1, 7: 8}

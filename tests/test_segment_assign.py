@@ -96,3 +96,16 @@ def test_stock_phrases_are_no_evidence(monkeypatch):
         assert relabel_units(heads, orders, texts, {}) == [[0, 2], [1]]
     finally:
         segment_stock._stock_phrases.cache_clear()
+
+
+@pytest.mark.parametrize("score, expected", [
+    (None, [[0, 1], [2, 3, 4]]),      # no scores: every join binds its lines into one unit
+    (0.5, [[0, 1, 4], [2, 3]]),       # a weak join comes apart, its far side goes home
+    (5.0, [[0, 1], [2, 3, 4]]),       # a strong join still binds
+])
+def test_a_weak_join_to_another_articles_text_comes_apart(score, expected):
+    """`…充电桩覆盖三条` was joined to a wetland line; only the join's score says how far to trust it."""
+    texts = WETLAND + [BUS[0], "新能源公交车辆充电桩覆盖三条"] + RUN
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
+    scores = None if score is None else {3: score}
+    assert relabel_units(heads, orders, texts, {3: 4}, link_scores=scores) == expected

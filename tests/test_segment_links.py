@@ -50,3 +50,10 @@ def test_next_line_wins_when_nothing_else_reads_on():
     texts = OUT_OF_ORDER[:6] + ["今年还将举办社区篮球赛和广场舞比赛。", OUT_OF_ORDER[7]]
     blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
     assert choose_links(blocks, texts, [False] * len(texts)) == {1: 2}
+
+
+def test_scores_of_the_chosen_links_are_reported():
+    blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
+    scores: dict[int, float] = {}
+    links = choose_links(blocks, OUT_OF_ORDER, [False] * len(OUT_OF_ORDER), scores=scores)
+    assert set(scores) == set(links) == {1} and scores[1] > 0
