@@ -33,9 +33,19 @@ def test_dedup_and_quality_are_timed_on_published_articles(tmp_path):
     assert count == 2 and dedup_s >= 0 and quality_s >= 0
 
 
-def test_raw_jieba_scaling_compares_processes_at_once_with_one(tmp_path):
+def test_scaling_is_throughput_at_once_over_throughput_alone():
+    from zhpress.bench import scaling
+
+    # Two shares of 100 characters, 1 s each alone: together in 1 s is 2x, in 2 s (one core) 1x.
+    assert scaling([(100, 1.0), (100, 1.0)], [(100, 1.0), (100, 1.0)]) == 2.0
+    assert scaling([(100, 1.0), (100, 1.0)], [(100, 2.0), (100, 1.5)]) == 1.0
+
+
+def test_raw_jieba_scaling_runs_two_processes(tmp_path):
+    import math
+
     from zhpress.bench import raw_jieba_scaling
 
     make_corpus(tmp_path / "c", 20_000)
-    ratio = raw_jieba_scaling(tmp_path / "c")
-    assert 0.3 < ratio < 2.5  # two processes on at most two cores: neither nothing nor more than two cores' worth
+    # Timings of a tiny corpus are noise: only that a finite positive ratio comes back.
+    assert math.isfinite(ratio := raw_jieba_scaling(tmp_path / "c")) and ratio > 0
