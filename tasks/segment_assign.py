@@ -65,10 +65,12 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     headless_cost = HEADLESS_COST if headless_cost is None else headless_cost
     prior = PRIOR if prior is None else prior
     passes = PASSES if passes is None else passes
-    # the first paragraph of an article with a head (or a `(上接…)` marker) stands where layout put it
-    placed = {x for a, order in enumerate(orders) if order and (heads[a].strip() or a in anchored)
-              for x in paragraph_units(order, links)[0]} if link_scores else set()
-    weak = weak_links(links, link_scores or {}, placed)
+    weak: dict[int, float] = {}
+    if link_scores:
+        # the first paragraph of an article with a head (or a `(上接…)` marker) stands where layout put it
+        placed = {x for a, order in enumerate(orders) if order and (heads[a].strip() or a in anchored)
+                  for x in paragraph_units(order, links)[0]}
+        weak = weak_links(links, link_scores, placed)
     units = [paragraph_units(order, {a: b for a, b in links.items() if a not in weak}) for order in orders]
     flat = [unit for article in units for unit in article]
     n_art = len(orders)

@@ -67,7 +67,10 @@ def _headless_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return particles, verbs, frozenset(w[0] for w in particles | verbs)
 
 
-def doubled_overlap(a: str, b: str, max_len: int = 4) -> int:
+DOUBLED_MAX_CHARS = 4  # the longest text OCR repeats across a break
+
+
+def doubled_overlap(a: str, b: str, max_len: int = DOUBLED_MAX_CHARS) -> int:
     """Length of text OCR repeated across the break (`重要性。` + `性。去年` -> 2), else 0.
 
     A single doubled character counts only when the doubled form is not itself a word
@@ -84,6 +87,12 @@ def doubled_overlap(a: str, b: str, max_len: int = 4) -> int:
                 return 0
             return k
     return 0
+
+
+def could_double(a: str, b: str) -> bool:
+    """doubled_overlap's cheap first test: a's last character stands among b's first characters."""
+    last = a.rstrip()[-1:]
+    return bool(last) and last in b.lstrip()[:DOUBLED_MAX_CHARS]
 
 
 def bridge_word(a: str, b: str, span: int = 4) -> bool:

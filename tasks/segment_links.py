@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
-from tasks.segment_joins import doubled_overlap, mid_start, open_end
+from tasks.segment_joins import DOUBLED_MAX_CHARS, could_double, doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
@@ -130,7 +130,7 @@ def _doubled_sources(texts: list[str], lines: list[int], targets: list[int], ope
             by_last.setdefault(texts[a].rstrip()[-1:], []).append(a)
     found = set()
     for b in targets:
-        for char in set(texts[b].lstrip()[:4]):
+        for char in set(texts[b].lstrip()[:DOUBLED_MAX_CHARS]):
             found.update(a for a in _near(b, by_last.get(char, []), window)
                          if a != b and doubled_overlap(texts[a], texts[b]))
     return found
@@ -187,7 +187,7 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
         cheap[near == a] = -np.inf
         ta, is_open = texts[a], a in block_of and open_end(texts[a])
         picked = set(np.argsort(-cheap, kind="stable")[:shortlist].tolist())
-        tail = ta.rstrip()[-4:]
+        tail = ta.rstrip()[-DOUBLED_MAX_CHARS:]
         for char in set(tail):  # targets that open with a character a ends on: may be doubled
             at = by_first.get(char, ())
             picked.update(k - lo for k in at[bisect_left(at, lo): bisect_left(at, hi)])
@@ -195,7 +195,7 @@ def _scored_pairs(blocks, texts, block_of, pred, succ, lines, sources, targets, 
             b = targets[lo + k]
             if b == a:
                 continue
-            doubled = doubled_overlap(ta, texts[b]) if tail[-1:] and tail[-1] in texts[b].lstrip()[:4] else 0
+            doubled = doubled_overlap(ta, texts[b]) if could_double(ta, texts[b]) else 0
             if not is_open and not (doubled and starts_mid[b] >= 0.9):
                 continue
             found.append((float(cheap[k]), a, b, doubled))

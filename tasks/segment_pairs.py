@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tasks.segment_joins import bridge_word, doubled_overlap, mid_start
+from tasks.segment_joins import bridge_word, could_double, doubled_overlap, mid_start
 from tasks.segment_ngram import CharModel
 from tasks.segment_starts import name_follows, sentence_start, subject_open
 from tasks.segment_wordlm import span_llr
@@ -57,13 +57,12 @@ def start_penalties(tas: list[str], tbs: list[str], adjacent: np.ndarray, window
             quiet.append(row)
             continue
         after_comma = ta.rstrip().endswith(("，", ","))
-        last = ta.rstrip()[-1:]  # doubled text ends on it and stands in tb's first characters
         window = starts[lo:hi].copy()
         if subject_open(ta):  # only a speaker (office and name) can finish naming the subject
             window[window >= 1.0] = 0.0
         for k in np.flatnonzero(window):  # OCR doubled the break (`教授宋某建` + `宋某建议，`): read on
             tb = tbs[lo + k].lstrip()
-            if (after_comma and tb.startswith("“")) or (last and last in tb[:4] and doubled_overlap(ta, tb)):
+            if (after_comma and tb.startswith("“")) or (could_double(ta, tb) and doubled_overlap(ta, tb)):
                 window[k] = 0.0
         opening[row, lo:hi] = window
     w = WEIGHTS
