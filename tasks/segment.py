@@ -23,6 +23,7 @@ from tasks.segment_heads import parse_continuation
 from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
 from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
+from tasks.segment_starts import indented
 from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms
 
@@ -59,7 +60,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     blocks = demote_fragment_heads(layout_blocks(content, kinds, _from_markers(lines)), content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
-    is_subhead = subhead_flags(texts, marked)
+    is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
     # cleaning has turned the pipes into spaces
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]

@@ -119,7 +119,20 @@ def _parse_byline(text: str, names_only_ok: bool) -> list[str] | None:
         names = parse_names(body)
         if (len(names) > 1 or (names and len(body) <= 3)) and all(has_surname(n) and len(n) <= 4 for n in names):
             return names
-    return None
+    return _signed_office(body)
+
+
+def _signed_office(body: str) -> list[str] | None:
+    """The author of a signed piece: an office ending on a person title, a space, one name
+    (`天津理工大学党委书记 刘东志`); prose never spaces a name off its title."""
+    office, _, name = body.rpartition(" ")
+    office = office.strip()
+    if not office or re.search(r"[\s,，、：:]", office) or not office.endswith(tuple(lexicon()["person_titles"])):
+        return None
+    names = parse_names(name)
+    # four characters only with a two-character surname (`欧阳`): `刘东志说` is speech, no name
+    short = len(name) <= 3 or (len(name) == 4 and name[:2] in _surnames())
+    return names if len(names) == 1 and has_surname(name) and short else None
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_pairs import WEIGHTS, dear, start_penalties
-from tasks.segment_starts import sentence_start
+from tasks.segment_starts import section_head, sentence_start
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
@@ -225,10 +225,12 @@ def _is_ancestor(x: int, y: int, parent: dict[int, int | None]) -> bool:
     return False
 
 
-def subhead_flags(texts: list[str], markups: list[bool]) -> list[bool]:
-    """Body lines that read as section heads or question subheads inside an article."""
+def subhead_flags(texts: list[str], markups: list[bool], indents: list[bool] | None = None) -> list[bool]:
+    """Body lines that read as section heads or question subheads inside an article. `indents`:
+    which source lines open with an indent (a numbered head over an indented paragraph is a head)."""
     flags = []
-    for text, marked in zip(texts, markups):
+    for k, (text, marked) in enumerate(zip(texts, markups)):
         short_title = headline_likeness(text) >= 0.5 and len(text) <= 40 and mid_start(text) == 0
-        flags.append(short_title and (marked or text.endswith(("？", "?"))))
+        next_indented = bool(indents) and k + 1 < len(indents) and indents[k + 1]
+        flags.append((short_title and (marked or text.endswith(("？", "?")))) or section_head(text, next_indented))
     return flags

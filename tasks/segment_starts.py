@@ -11,9 +11,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from tasks.segment_heads import lexicon
+from tasks.segment_heads import ends_sentence, lexicon
 from tasks.tokenize import is_known_word
 
+SECTION_HEAD_MAX = 60  # characters of a report's numbered section head (`(二)全力促进…新质生产力`)
+# a section's enumerator: `(一)`, `（一）`, `一、`, `1.`, `1、` (not `1.5`)
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
+_OPEN_CLAUSE_END = "，,、：:；;"
 SPEAKER_MAX = 18  # characters before the speech verb that can still name a speaker
 SUBJECT_MAX = 16  # characters of an open sentence without a comma that may still be naming its subject
 _CLAUSE = re.compile(r"[。！？!?；;”]")
@@ -92,3 +96,19 @@ def subject_open(text: str) -> bool:
     # office and a name (`市人大代表、某某大学` + `某学院教授某某建议，`), may still be being named
     clause = _CLAUSE.split(text)[-1]
     return 0 < len(clause) <= SUBJECT_MAX and not any(c in clause for c in "，,")
+
+
+def indented(raw: str) -> bool:
+    """The source line opens with an indent (two spaces or an ideographic space): on a page that
+    indents, a paragraph starts there, and no column break cuts into it."""
+    return raw.startswith(("  ", "\u3000", "\t"))
+
+
+def section_head(text: str, next_indented: bool) -> bool:
+    """A numbered section head of a report (`(二)全力促进…生产力`): an enumerator, no closing
+    punctuation, and the next line opens an indented paragraph. Without the indent the line may
+    be a numbered point cut by a column break."""
+    text = text.strip()
+    if not next_indented or len(text) > SECTION_HEAD_MAX or not _ENUMERATOR.match(text):
+        return False
+    return not ends_sentence(text) and not text.endswith(tuple(_OPEN_CLAUSE_END))

@@ -3,8 +3,10 @@
 Articles composed for the project (tests/scrambler_articles.py) are laid out as an OCR page reads
 out of column order: paragraphs cut mid-sentence (sometimes with a character doubled at the cut),
 runs of an article moved behind the next article(s), bylines after the text, captions and furniture
-between pieces, continuations from another page (with or without `(上接第N版)`) and tails sent to
-another page (`(下转第N版)`). A page kind sets the rates of these features.
+between pieces, continuations from another page (with or without `(上接第N版)`), tails sent to
+another page (`(下转第N版)`) and pieces of a cut paragraph lost from the page (kind "lost": the line
+before the gap ends open with no continuation, the line after it starts mid-sentence; gold joins
+nothing across the gap). A page kind sets the rates of these features.
 
     python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
@@ -19,7 +21,8 @@ from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
 from tests.scrambler_articles import ARTICLES, CAPTIONS, FURNITURE
 
 # rates per page kind: cut a paragraph, move runs behind other articles, double a character at a
-# cut, byline after the text, caption/furniture between pieces, piece continued from/to another page
+# cut, byline after the text, caption/furniture between pieces, piece continued from/to another page,
+# a cut paragraph loses one of its pieces (0 for the older kinds: their pages stay as they were)
 KINDS = {
     "in_order": dict(cut=0.6, interleave=0.0, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
     "interleaved": dict(cut=0.6, interleave=0.8, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
@@ -27,15 +30,17 @@ KINDS = {
     "heads": dict(cut=0.5, interleave=0.4, double=0.1, late_byline=0.6, furniture=0.6, continued=0.0),
     "continued": dict(cut=0.5, interleave=0.4, double=0.1, late_byline=0.1, furniture=0.3, continued=0.8),
     "mixed": dict(cut=0.6, interleave=0.6, double=0.2, late_byline=0.2, furniture=0.4, continued=0.3),
+    "lost": dict(cut=0.7, interleave=0.5, double=0.1, late_byline=0.1, furniture=0.3, continued=0.2, lost=0.35),
 }
 _NO_CUT_AFTER = "。！？；：“（(、"
 _NO_CUT_BEFORE = "，。、；：！？”）)"
 
 
-def _fragments(paragraph: str, rng: random.Random, rates: dict) -> list[str]:
-    """Cut a paragraph into 1-3 lines at column breaks, never next to sentence punctuation."""
+def _fragments(paragraph: str, rng: random.Random, rates: dict, may_lose: bool = False) -> tuple[list[tuple[str, bool]], bool]:
+    """Cut a paragraph into 1-3 lines at column breaks, never next to sentence punctuation: (text,
+    continues the line before) each, and whether a piece was lost (only when `may_lose`)."""
     if len(paragraph) < 30 or rng.random() >= rates["cut"]:
-        return [paragraph]
+        return [(paragraph, False)], False
     cuts: list[int] = []
     for _ in range(rng.choice([1, 1, 2])):
         for _ in range(20):
@@ -46,15 +51,19 @@ def _fragments(paragraph: str, rng: random.Random, rates: dict) -> list[str]:
                 break
     bounds = [0] + sorted(cuts) + [len(paragraph)]
     frags = [paragraph[a:b] for a, b in zip(bounds, bounds[1:])]
+    lost = -1  # the new draw only where the rate is set: older kinds keep their pages byte for byte
+    if rates.get("lost") and may_lose and len(frags) > 1 and rng.random() < rates["lost"]:
+        lost = rng.randrange(len(frags))
     for k in range(1, len(frags)):
         tail = frags[k - 1][-rng.choice([1, 2]):]
-        if rng.random() < rates["double"] and all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+        if rng.random() < rates["double"] and all("\u4e00" <= ch <= "\u9fff" for ch in tail) and lost not in (k - 1, k):
             frags[k] = tail + frags[k]  # OCR read the characters at the break twice
-    return frags
+    return [(f, k > 0 and k - 1 != lost) for k, f in enumerate(frags) if k != lost], lost >= 0
 
 
-def _article_items(article: tuple, rng: random.Random, rates: dict, continued: str | None) -> tuple[list, list]:
-    """(head items, body items) of one article; items are (kind, text, joins_previous)."""
+def _article_items(article: tuple, rng: random.Random, rates: dict, continued: str | None) -> tuple[list, list, bool]:
+    """(head items, body items, whole) of one article; items are (kind, text, joins_previous);
+    `whole` is False when a piece of a paragraph was lost."""
     kicker, headline, subtitle, byline, paragraphs = article
     head = [("head", t, False) for t in (kicker, headline, subtitle) if t]
     paragraphs = list(paragraphs)
@@ -63,9 +72,12 @@ def _article_items(article: tuple, rng: random.Random, rates: dict, continued: s
     if continued == "to":  # the tail goes to another page
         paragraphs = paragraphs[:-1]
     body = []
-    for paragraph in paragraphs:
-        frags = _fragments(paragraph, rng, rates)
-        body += [("body", f, k > 0) for k, f in enumerate(frags)]
+    whole = True
+    for number, paragraph in enumerate(paragraphs):
+        # never the first paragraph: a dateline's reporters must stay on the page
+        frags, lost = _fragments(paragraph, rng, rates, may_lose=number > 0)
+        whole = whole and not lost
+        body += [("body", f, joins) for f, joins in frags]
     if continued == "from":
         if rng.random() < 0.5:
             body[0] = ("body", "(上接第1版)" + body[0][1], False)
@@ -77,7 +89,7 @@ def _article_items(article: tuple, rng: random.Random, rates: dict, continued: s
         body.append(("byline", byline, False))
     elif byline:
         head.append(("byline", byline, False))
-    return head, body
+    return head, body, whole
 
 
 def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
@@ -90,11 +102,14 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
         rates["double"] = double_rate
     chosen = rng.sample(articles or ARTICLES, n_articles)
     pieces = []
+    lossy: set[int] = set()  # articles a piece of which is missing from the page
     for k, article in enumerate(chosen):
         continued = None
         if rng.random() < rates["continued"]:
             continued = "from" if rng.random() < 0.6 else "to"
-        head, body = _article_items(article, rng, rates, continued)
+        head, body, whole = _article_items(article, rng, rates, continued)
+        if not whole:
+            lossy.add(k)
         starts = [j for j in range(1, len(body)) if body[j][0] == "body"]
         n_runs = 1 + (rng.random() < rates["interleave"]) + (rng.random() < rates["interleave"] / 3)
         splits = sorted(rng.sample(starts, min(len(starts), n_runs - 1)))
@@ -120,15 +135,15 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
             caption = rng.random() < 0.5
             lines += [rng.choice(CAPTIONS if caption else FURNITURE), ""]
             boiler[len(lines) - 1] = ROLE_CAPTION if caption else ROLE_FURNITURE
-    gold_articles = [_gold_article(k, article, where[k], lines) for k, article in enumerate(chosen)]
+    gold_articles = [_gold_article(k, article, where[k], lines, k not in lossy) for k, article in enumerate(chosen)]
     gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted(boiler),
             "roles": boiler, "articles": gold_articles}
     return lines, gold
 
 
-def _gold_article(k: int, article: tuple, entries: list, lines: list[str]) -> dict:
+def _gold_article(k: int, article: tuple, entries: list, lines: list[str], whole: bool = True) -> dict:
     """Gold of one article; `entries` (kind, line number, joins previous) are in file order, which
-    the layout keeps equal to reading order within an article."""
+    the layout keeps equal to reading order within an article. `whole`: no piece of it was lost."""
     headline = article[1]
     heads = [n for kind, n, _ in entries if kind == "head"]
     bylines = [n for kind, n, _ in entries if kind == "byline"]
@@ -140,7 +155,7 @@ def _gold_article(k: int, article: tuple, entries: list, lines: list[str]) -> di
             # the dateline is read on the whole first paragraph: a cut inside `本报讯(记者 …)` does
             # not change who wrote the article (no head on the page: the paragraph is elsewhere)
             "reporters": _reporters(byline, article[4][0] if heads else ""),
-            "body_lines": [n for n, _ in order], "joins": joins, "complete": bool(heads)}
+            "body_lines": [n for n, _ in order], "joins": joins, "complete": bool(heads) and whole}
 
 
 def _reporters(byline: str, first: str) -> list[str]:
