@@ -21,6 +21,7 @@ from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
 from tasks.segment_heads import parse_continuation
 from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
+from tasks.segment_bylines import place_bylines
 from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_starts import indented
@@ -91,7 +92,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     for block, order in zip(roots, orders):
         if order:
             linked_in.pop(order[0], None)  # an adopted run opens its article's first paragraph
-    bylines = _place_bylines(blocks, roots, orders)
+    bylines = place_bylines(blocks, roots, orders, content, texts, links)
     articles = []
     for block, order, signed in zip(roots, orders, bylines):
         block = replace(block, bylines=signed)
@@ -149,24 +150,6 @@ def _from_markers(lines: list[CleanLine]) -> dict[int, int]:
         if marker and marker.from_page and not marker.text:
             pending = marker.from_page
     return found
-
-
-def _place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int]]) -> list[list[int]]:
-    """Byline lines per article. A byline under its head stays there; one that stands after body
-    text signs the article that the nearest body line above it ended up in (paragraph repair and
-    orphan moves may have taken that text away from the block the byline stands in)."""
-    owner = {x: k for k, order in enumerate(orders) for x in order}
-    root_of = {id(block): k for k, block in enumerate(roots)}
-    placed: list[list[int]] = [[] for _ in roots]
-    for block in blocks:
-        for i in block.bylines:
-            trailing = bool(block.body) and i > block.body[0]
-            above = max((x for x in owner if x < i), default=None) if trailing else None
-            if above is not None:
-                placed[owner[above]].append(i)
-            elif id(block) in root_of:
-                placed[root_of[id(block)]].append(i)
-    return [sorted(b) for b in placed]
 
 
 def _mark_headless_body(block: Block, content: list[CleanLine], order: list[int] = ()) -> None:

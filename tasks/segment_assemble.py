@@ -12,6 +12,7 @@ from tasks.schema import (
     ROLE_SUBHEAD, ROLE_SUBTITLE,
 )
 from tasks.segment_articles import quality_flags
+from tasks.segment_fragments import fragment_evidence
 from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
@@ -89,8 +90,9 @@ def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> N
 def _main_title(texts: list[str], levels: list[int | None]) -> int:
     """Which of 2-3 stacked head lines is the main title (引题 above it, 副题 below it).
 
-    Evidence in order: markup levels, a dash-led 副题, a kicker ending; else a short line over
-    a longer one reads as 引题 + 主题 and a long line over a shorter one as 主题 + 副题.
+    Evidence in order: markup levels, a dash-led 副题, a kicker ending or a top line whose last
+    words cannot end a title (it leads into the title under it); else a short line over a longer
+    one reads as 引题 + 主题 and a long line over a shorter one as 主题 + 副题.
     """
     marked = [lv for lv in levels if lv]
     if len(set(marked)) > 1:
@@ -98,7 +100,7 @@ def _main_title(texts: list[str], levels: list[int | None]) -> int:
     dashed = [k for k, t in enumerate(texts) if is_subtitle_text(t)]
     if dashed and dashed[0] > 0:
         return dashed[0] - 1
-    if is_kicker_text(texts[0]) or len(texts) >= 3:
+    if is_kicker_text(texts[0]) or len(texts) >= 3 or fragment_evidence(texts[0]) >= 1.0:
         return 1
     return 1 if len(texts[0]) <= len(texts[1]) else 0
 

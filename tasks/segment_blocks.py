@@ -19,6 +19,7 @@ class Block:
     bylines: list[int] = field(default_factory=list)
     body: list[int] = field(default_factory=list)
     from_page: int | None = None
+    marker_over_head: bool = False  # the `(上接第N版)` stood alone above the head, not under it
 
 
 def _bare(text: str) -> str:
@@ -47,6 +48,7 @@ def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict
                 current = Block()
                 blocks.append(current)
             current.head.append(i)
+            current.marker_over_head = current.marker_over_head or bool(pending_from)
         elif kind == KIND_BYLINE:
             nxt = next((k for k in range(i + 1, len(kinds)) if kinds[k] != KIND_MARKER), None)
             opens_nothing = nxt is None or kinds[nxt] != KIND_BODY or mid_start(content[nxt].text) > 0

@@ -8,14 +8,18 @@ demoted to the first body line of its block when its text and the lines under it
 with one earlier block more than with any other (character-bigram TF-IDF cosine, margin at least
 DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs. The top line of a head of several
 lines that is no kicker is read alone by the same test, or goes when its own text reads as a cut
-(segment_fragments): a cut body line that layout stacked over a real title (`参与合作的企业负责`
-over the headline) leaves the head as a headless block of its own.
+(segment_fragments) and it is no closer to the text under it than to an earlier block: a cut body
+line that layout stacked over a real title (`参与合作的企业负责` over the headline) leaves the head
+as a headless block of its own, a 引题 ending on `…大有可为` stays with the article it introduces.
 A byline that stands after the block's text signs that text; only one under the head announces it.
 
-Text continued from another page has its head there: a lone head line under a `(上接第N版)` that
-stood alone above it is body text, and a line that reads as a cut (segment_fragments) over text
-opening with its own `(上接…)` is a piece of its own; a cut line heading the page's first block is
-body text too (no earlier block to compare it with).
+Text continued from another page has its head there: a head line under a `(上接第N版)` that
+stood alone above it is body text (the top one of several: the lines under it head an article of
+their own), and a line that reads as a cut (segment_fragments) over text opening with `(上接…)` is
+a piece of its own; a cut line heading the page's first block is body text too (no earlier block
+to compare it with). A title over a bare `(上接第N版)` is the headline the continuation page
+repeats; read alone (the text under the marker is another article's), it is a piece of its own
+when it is cohesive with one earlier block.
 """
 from __future__ import annotations
 
@@ -28,18 +32,24 @@ from tasks.segment_fragments import fragment_evidence
 from tasks.segment_heads import is_kicker_text, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_blocks import Block
 from tasks.segment_layout import heading_level, is_emphasis_line
-from tasks.segment_vectors import LineTerms, cosines, normalized
+from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
 BODY_LINES_READ = 2  # body lines under the head read with it
-MERGE, SPLIT = "merge", "split"
+MERGE, SPLIT, SPLIT_TOP = "merge", "split", "split_top"
 
 
 def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
     """A single head line with nothing that announces an article: no byline, dateline, page
-    marker, markup, kicker or subtitle."""
-    return (not block.from_page and _plain_single_head(block, content, texts)
+    marker opening its text, markup, kicker or subtitle. A bare `(上接第N版)` under it announces
+    the continued text, not the title: a cut line of an earlier article may stand there too."""
+    return ((not block.from_page or _over_bare_marker(block, content)) and _plain_single_head(block, content, texts)
             and not parse_dateline(texts[block.body[0]]))
+
+
+def _over_bare_marker(block: Block, content: list[CleanLine]) -> bool:
+    inline = parse_continuation(content[block.body[0]].text) if block.body else None
+    return bool(block.from_page) and not block.marker_over_head and not (inline and inline.from_page)
 
 
 def _plain_single_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
@@ -47,8 +57,7 @@ def _plain_single_head(block: Block, content: list[CleanLine], texts: list[str])
     under the head announces it; one after the text only signs it)."""
     if len(block.head) != 1 or not block.body or any(i < block.body[0] for i in block.bylines):
         return False
-    line = content[block.head[0]]
-    if heading_level(line) is not None or is_emphasis_line(line):
+    if _marked(content[block.head[0]]):
         return False
     kicker, _, subtitle = split_head_line(texts[block.head[0]])
     return not kicker and not subtitle
@@ -57,16 +66,24 @@ def _plain_single_head(block: Block, content: list[CleanLine], texts: list[str])
 def continued_head(block: Block, content: list[CleanLine], texts: list[str], first: bool) -> str | None:
     """How a lone head line of text continued from another page, or of the page's first block,
     is read: MERGE (body text: a `(上接…)` standing alone above it opens text whose head is on the
-    other page), SPLIT (a cut line standing over a `(上接…)` that opens the body: a piece of its
-    own) or None (a title)."""
+    other page), SPLIT (a cut line standing over a `(上接…)`, bare or opening the body: a piece of
+    its own) or None (a title; over a bare `(上接…)` it is the headline repeated on this page).
+    SPLIT_TOP: the top line of a head of several lines under a bare `(上接…)` is the continued text,
+    the lines under it head an article of their own."""
+    if block.from_page and block.marker_over_head and len(block.head) > 1 and not _marked(content[block.head[0]]):
+        return SPLIT_TOP
     if not _plain_single_head(block, content, texts):
         return None
     inline = parse_continuation(content[block.body[0]].text)
-    if block.from_page and not (inline and inline.from_page):
+    if block.from_page and block.marker_over_head and not (inline and inline.from_page):
         return MERGE
     if fragment_evidence(texts[block.head[0]]) >= 1.0 and (block.from_page or first):
         return SPLIT if block.from_page else MERGE
     return None
+
+
+def _marked(line: CleanLine) -> bool:
+    return heading_level(line) is not None or is_emphasis_line(line)
 
 
 def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
@@ -75,7 +92,7 @@ def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -
     if len(block.head) < 2:
         return False
     top = block.head[0]
-    if heading_level(content[top]) is not None or is_emphasis_line(content[top]):
+    if _marked(content[top]):
         return False
     kicker, _, subtitle = split_head_line(texts[top])
     return not kicker and not subtitle and not is_kicker_text(texts[top])
@@ -98,19 +115,34 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
     idf = terms.idf(terms.matrix)
     groups = [block.head + block.bylines + block.body for block in blocks]
     whole = normalized(terms.groups(groups), idf)
-    probes = normalized(terms.groups([blocks[k].head + blocks[k].body[:BODY_LINES_READ] for k in weak]), idf)
+    # over a bare `(上接…)` the text below is another article's: the head line is read alone
+    bare = {k for k in weak if _over_bare_marker(blocks[k], content)}
+    probes = normalized(terms.groups([blocks[k].head + ([] if k in bare else blocks[k].body[:BODY_LINES_READ])
+                                      for k in weak]), idf)
     similar = cosines(probes, whole)
+    cut = set()
     for row, k in enumerate(weak):
-        if _specific_cohesion(similar[row], k) >= threshold:
+        if _specific_cohesion(similar[row], k) < threshold:
+            continue
+        if k in bare:
+            cut.add(k)  # a piece of its own: it never opened the continued text under the marker
+        else:
             block = blocks[k]
             block.body[:0], block.head = block.head, []
     if stacked:
         tops = normalized(terms.groups([[blocks[k].head[0]] for k in stacked]), idf)
-        cut = {k for row, k in zip(cosines(tops, whole), stacked)
-               if _specific_cohesion(row, k) >= threshold or fragment_evidence(texts[blocks[k].head[0]]) >= 1.0}
-        if cut:  # the cut line becomes a headless block of its own, just above its former title
-            blocks = [part for k, block in enumerate(blocks) for part in _split_top(block, k in cut)]
+        under = normalized(terms.groups([_under_top(blocks[k]) for k in stacked]), idf)
+        own = row_cosines(tops, under)
+        cut |= {k for row, k, mine in zip(cosines(tops, whole), stacked, own)
+                if _specific_cohesion(row, k) >= threshold
+                or (fragment_evidence(texts[blocks[k].head[0]]) >= 1.0 and mine <= row[:k].max())}
+    if cut:  # the cut line becomes a headless block of its own, just above its former title or text
+        blocks = [part for k, block in enumerate(blocks) for part in _split_top(block, k in cut)]
     return blocks
+
+
+def _under_top(block: Block) -> list[int]:
+    return block.head[1:] + block.bylines + block.body
 
 
 def _give_back(block: Block, fate: str | None) -> list[Block]:
@@ -118,6 +150,8 @@ def _give_back(block: Block, fate: str | None) -> list[Block]:
         block.body[:0], block.head = block.head, []
     elif fate == SPLIT:
         return [Block(body=block.head), Block(bylines=block.bylines, body=block.body, from_page=block.from_page)]
+    elif fate == SPLIT_TOP:
+        return [Block(body=block.head[:1], from_page=block.from_page), Block(block.head[1:], block.bylines, block.body)]
     return [block]
 
 

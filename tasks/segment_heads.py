@@ -137,9 +137,11 @@ def _signed_office(body: str) -> list[str] | None:
 
 @lru_cache(maxsize=1)
 def _byline_splitter() -> re.Pattern:
-    titles, long_titles = _title_pattern(), _title_pattern(min_len=2)
-    # a one-character title (文, 图, 摄) inside a run of characters is part of a name (`钱文杰`)
-    return re.compile(rf"(?:(?:^|\s+)(?:{titles})|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*")
+    long_titles = _title_pattern(min_len=2)
+    short_titles = "|".join(re.escape(t) for t in lexicon()["byline_titles"] if len(t) == 1)
+    # a one-character title (文, 图, 摄) inside a run of characters is part of a name (`钱文杰`) or
+    # of a word (`文化旅游融合，…` opens prose, not a byline)
+    return re.compile(rf"(?:(?:^|\s+)(?:{long_titles}|(?:{short_titles})(?![{CJK}]))|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*")
 
 
 @lru_cache(maxsize=1)

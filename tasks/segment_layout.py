@@ -29,6 +29,7 @@ FRAGMENT_COST = 0.6  # a title-like line whose own text shows a cut inside a sen
 DOUBLED_COST = 0.6  # the next line opens by repeating this line's last characters (segment_fragments)
 READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line reads on from it
 MAX_HEAD_LINES = 3
+_SENTENCE_PUNCTUATION = re.compile(r"[，,；;。！？!?]")
 
 
 
@@ -62,6 +63,7 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
     # the n-gram ratio of every line break _reads_on may ask about, all at once (same numbers)
     asked = [i for i in range(len(texts) - 1) if (likeness[i] >= 0.5 or is_subtitle_text(texts[i])) and open_end(texts[i])]
     llrs = dict(zip(asked, model.cross_llrs([(texts[i], texts[i + 1]) for i in asked])))
+    announced = [_announces_body(nxt) for nxt in texts[1:]] + [False]  # a byline, dateline or `(上接…)` follows
     scores = []
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
@@ -74,15 +76,19 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
         score = likeness[i]
         if levels[i]:
             score += 0.3 if levels[i] == top_level else -0.1
-        opens_from = parse_continuation(nxt)
-        announces_body = bool(parse_byline(nxt, names_only_ok=True) or parse_dateline(nxt) or (opens_from and opens_from.from_page))
+        announces_body = announced[i]
+        # a line without sentence punctuation right over a title that a byline or dateline announces,
+        # and under no title itself, is the head's top line (引题), not a paragraph cut at a column
+        # break: the title does not finish its sentence, however open its last character
+        over_announced = (bool(nxt) and _bare_title(nxt, likeness[i + 1]) and announced[i + 1]
+                          and not _SENTENCE_PUNCTUATION.search(text) and not (i > 0 and _bare_title(prev, likeness[i - 1])))
         if announces_body:
             score += 0.6
         elif nxt and likeness[i + 1] < 0.5 and i > 0:
             score -= UNANNOUNCED_COST
         # a title-like line stacked on a top-level markdown heading is its kicker
         over_title = top_level is not None and not levels[i] and i + 1 < len(texts) and levels[i + 1] == top_level
-        if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text) or over_title):
+        if nxt and likeness[i + 1] >= 0.5 and (is_subtitle_text(nxt) or is_kicker_text(text) or over_title or over_announced):
             score += 0.4
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
             score += 0.4
@@ -97,18 +103,30 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
         if top_level and not levels[i] and not is_emphasis_line(content[i]):
             score -= 0.2  # a page that marks its titles with markup: unmarked lines are not titles
         prev_runs_on = prev and open_end(prev) and parse_byline(prev, names_only_ok=True) is None
-        runs_on = nxt and not announces_body and open_end(text) and bridge_word(text, nxt)
+        may_read_on = bool(nxt) and not announces_body and not over_announced  # the next line may finish this one
+        runs_on = may_read_on and open_end(text) and bridge_word(text, nxt)
         if mid_start(text) > 0 or (prev_runs_on and bridge_word(prev, text)) or runs_on:
             score -= 0.6
-        if nxt and not announces_body and doubled_at_break(text, nxt):
+        if may_read_on and doubled_at_break(text, nxt):
             score -= DOUBLED_COST  # OCR read the characters at a column break twice: a cut line
         marked = levels[i] or is_emphasis_line(content[i])  # markup says title: n-gram evidence yields
-        if not marked:
+        if not marked and not over_announced:
             score -= FRAGMENT_COST * fragment_evidence(text)
-        if nxt and not announces_body and (mid_start(nxt) >= 0.9 or (not marked and _reads_on(model, text, nxt, llrs.get(i)))):
+        if may_read_on and (mid_start(nxt) >= 0.9 or (not marked and _reads_on(model, text, nxt, llrs.get(i)))):
             score -= 0.6  # the next line finishes this one's sentence: a column break, not a title
         scores.append(score)
     return scores
+
+
+def _bare_title(text: str, likeness: float) -> bool:
+    """A title-like line without sentence punctuation (possibly the top of a head group)."""
+    return bool(text) and likeness >= 0.5 and not _SENTENCE_PUNCTUATION.search(text)
+
+
+def _announces_body(text: str) -> bool:
+    """The line opens an article's text: a byline, a dateline or `(上接第N版)`."""
+    opens_from = parse_continuation(text)
+    return bool(parse_byline(text, names_only_ok=True) or parse_dateline(text) or (opens_from and opens_from.from_page))
 
 
 def _reads_on(model: CharModel, text: str, nxt: str, llr: float | None = None) -> bool:

@@ -6,7 +6,10 @@ runs of an article moved behind the next article(s), bylines after the text, cap
 between pieces, continuations from another page (with or without `(上接第N版)`), tails sent to
 another page (`(下转第N版)`) and pieces of a cut paragraph lost from the page (kind "lost": the line
 before the gap ends open with no continuation, the line after it starts mid-sentence; gold joins
-nothing across the gap). A page kind sets the rates of these features.
+nothing across the gap). A page kind sets the rates of these features. Features of
+`continuation_heads` pages (rates absent elsewhere, so other kinds' pages stay as they were): the
+headline repeated above a standalone `(上接第N版)`, a kicker ending without punctuation, a byline
+standing before a later run of its article.
 
     python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
@@ -18,7 +21,8 @@ from collections import defaultdict
 
 from tasks.records import CleanLine, SourceDocument
 from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
-from tests.scrambler_articles import ARTICLES, CAPTIONS, FURNITURE
+from tests.scrambler_articles import ARTICLES, CAPTIONS, FURNITURE, OPEN_KICKERS
+from tests.scrambler_heldout import HELDOUT_OPEN_KICKERS
 
 # rates per page kind: cut a paragraph, move runs behind other articles, double a character at a
 # cut, byline after the text, caption/furniture between pieces, piece continued from/to another page,
@@ -31,7 +35,10 @@ KINDS = {
     "continued": dict(cut=0.5, interleave=0.4, double=0.1, late_byline=0.1, furniture=0.3, continued=0.8),
     "mixed": dict(cut=0.6, interleave=0.6, double=0.2, late_byline=0.2, furniture=0.4, continued=0.3),
     "lost": dict(cut=0.7, interleave=0.5, double=0.1, late_byline=0.1, furniture=0.3, continued=0.2, lost=0.35),
+    "continuation_heads": dict(cut=0.5, interleave=0.5, double=0.1, late_byline=0.2, furniture=0.3, continued=0.5,
+                               head_over_marker=0.7, open_kicker=0.5, byline_before_run=0.6),
 }
+_KICKERS = {**OPEN_KICKERS, **HELDOUT_OPEN_KICKERS}
 _NO_CUT_AFTER = "。！？；：“（(、"
 _NO_CUT_BEFORE = "，。、；：！？”）)"
 
@@ -81,6 +88,8 @@ def _article_items(article: tuple, rng: random.Random, rates: dict, continued: s
     if continued == "from":
         if rng.random() < 0.5:
             body[0] = ("body", "(上接第1版)" + body[0][1], False)
+        elif _happens("head_over_marker", rng, rates):  # the title repeated over a bare marker
+            head = [("head", article[1], False), ("marker", "(上接第1版)", False)]
         else:
             head = [("marker", "(上接第1版)", False)]
     if continued == "to":
@@ -92,6 +101,27 @@ def _article_items(article: tuple, rng: random.Random, rates: dict, continued: s
     return head, body, whole
 
 
+def _happens(feature: str, rng: random.Random, rates: dict) -> bool:
+    """Draw for a feature only when the kind has a rate for it (other kinds' draws stay the same)."""
+    return bool(rates.get(feature)) and rng.random() < rates[feature]
+
+
+def _with_open_kicker(article: tuple, rng: random.Random, rates: dict) -> tuple:
+    if article[0] or article[1] not in _KICKERS or not _happens("open_kicker", rng, rates):
+        return article
+    return (_KICKERS[article[1]], *article[1:])
+
+
+def _byline_before_later_run(runs: list[list]) -> list[list]:
+    """The byline taken from under the head or after the text to the start of the second run."""
+    bylines = [item for run in runs for item in run if item[0] == "byline"]
+    if not bylines:
+        return runs
+    runs = [[item for item in run if item[0] != "byline"] for run in runs]
+    runs[1][:0] = bylines
+    return runs
+
+
 def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
                    double_rate: float | None = None, articles: list | None = None) -> tuple[list[str], dict]:
     """Lines of one scrambled page (blank lines between, as OCR dumps have) and its gold dict.
@@ -100,13 +130,16 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
     rates = dict(KINDS[kind])
     if double_rate is not None:
         rates["double"] = double_rate
-    chosen = rng.sample(articles or ARTICLES, n_articles)
+    chosen = [_with_open_kicker(article, rng, rates) for article in rng.sample(articles or ARTICLES, n_articles)]
     pieces = []
     lossy: set[int] = set()  # articles a piece of which is missing from the page
+    from_other_page = set()
     for k, article in enumerate(chosen):
         continued = None
         if rng.random() < rates["continued"]:
             continued = "from" if rng.random() < 0.6 else "to"
+        if continued == "from":
+            from_other_page.add(k)
         head, body, whole = _article_items(article, rng, rates, continued)
         if not whole:
             lossy.add(k)
@@ -114,8 +147,10 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
         n_runs = 1 + (rng.random() < rates["interleave"]) + (rng.random() < rates["interleave"] / 3)
         splits = sorted(rng.sample(starts, min(len(starts), n_runs - 1)))
         bounds = [0] + splits + [len(body)]
-        for j, (a, b) in enumerate(zip(bounds, bounds[1:])):
-            items = (head if j == 0 else []) + body[a:b]
+        runs = [(head if j == 0 else []) + body[a:b] for j, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+        if len(runs) > 1 and _happens("byline_before_run", rng, rates):
+            runs = _byline_before_later_run(runs)
+        for j, items in enumerate(runs):
             pieces.append((k + j + (0.5 if j else 0.0), k, items))
     pieces.sort(key=lambda p: p[0])
     lines = [""]
@@ -135,15 +170,19 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
             caption = rng.random() < 0.5
             lines += [rng.choice(CAPTIONS if caption else FURNITURE), ""]
             boiler[len(lines) - 1] = ROLE_CAPTION if caption else ROLE_FURNITURE
-    gold_articles = [_gold_article(k, article, where[k], lines, k not in lossy) for k, article in enumerate(chosen)]
+    gold_articles = [_gold_article(k, article, where[k], lines, k in from_other_page, k not in lossy)
+                     for k, article in enumerate(chosen)]
     gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted(boiler),
             "roles": boiler, "articles": gold_articles}
     return lines, gold
 
 
-def _gold_article(k: int, article: tuple, entries: list, lines: list[str], whole: bool = True) -> dict:
+def _gold_article(k: int, article: tuple, entries: list, lines: list[str], from_other_page: bool = False,
+                  whole: bool = True) -> dict:
     """Gold of one article; `entries` (kind, line number, joins previous) are in file order, which
-    the layout keeps equal to reading order within an article. `whole`: no piece of it was lost."""
+    the layout keeps equal to reading order within an article. `from_other_page`: the first
+    paragraph stands on another page (a title repeated here does not bring its dateline); `whole`:
+    no piece of it was lost."""
     headline = article[1]
     heads = [n for kind, n, _ in entries if kind == "head"]
     bylines = [n for kind, n, _ in entries if kind == "byline"]
@@ -154,8 +193,9 @@ def _gold_article(k: int, article: tuple, entries: list, lines: list[str], whole
             "headline_lines": heads, "byline_lines": bylines,
             # the dateline is read on the whole first paragraph: a cut inside `本报讯(记者 …)` does
             # not change who wrote the article (no head on the page: the paragraph is elsewhere)
-            "reporters": _reporters(byline, article[4][0] if heads else ""),
-            "body_lines": [n for n, _ in order], "joins": joins, "complete": bool(heads) and whole}
+            "reporters": _reporters(byline, article[4][0] if heads and not from_other_page else ""),
+            "body_lines": [n for n, _ in order], "joins": joins,
+            "complete": bool(heads) and not from_other_page and whole}
 
 
 def _reporters(byline: str, first: str) -> list[str]:

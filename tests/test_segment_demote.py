@@ -58,8 +58,22 @@ def test_byline_after_the_text_does_not_announce_a_fragment_head():
 def test_line_under_a_bare_continuation_marker_is_body_text():
     texts = ["七年前的青溪河,河面漂着生活", "垃圾,夏天臭味刺鼻。", "河西公园改造完工", "河西公园新建步道三公里,增设座椅。"]
     # `(上接第1版)` stood alone above line 0 (layout set from_page): the text's head is on page 1
-    blocks = [Block(head=[0], body=[1], from_page=1), Block(head=[2], body=[3])]
+    blocks = [Block(head=[0], body=[1], from_page=1, marker_over_head=True), Block(head=[2], body=[3])]
     assert _blocks(texts, blocks)[0] == ([], [], [0, 1])
+
+
+def test_title_over_a_bare_continuation_marker_stays():
+    texts = ["让老旧小区焕发新活力", "改造内容包括外墙保温、管网更新和加装电梯。"]
+    # `(上接第1版)` stood alone between the title and its text: the page repeats the headline
+    assert _blocks(texts, [Block(head=[0], body=[1], from_page=1)]) == [([0], [], [1])]
+
+
+def test_stacked_head_under_a_bare_marker_gives_its_top_line_to_the_continued_text():
+    texts = ["市医保局待遇保障处处长鄢红", "地铁四号线南段进入联调联试", "本报记者 庞浩然", "昨日,地铁四号线南段开始联调联试。"]
+    blocks = [Block(head=[0, 1], bylines=[2], body=[3], from_page=1, marker_over_head=True)]
+    content = [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+    parts = demote_fragment_heads(blocks, content, texts)
+    assert [(b.head, b.bylines, b.body, b.from_page) for b in parts] == [([], [], [0], 1), ([1], [2], [3], None)]
 
 
 def test_title_over_text_opening_with_its_marker_stays():
