@@ -13,7 +13,9 @@ counting (tasks/segment_stock.py): every article has them, so sharing them is no
 
 Each article's paragraphs (units) are then labelled by a Viterbi pass in its reading order, as
 a unit stays home or moves to an article that starts earlier on the page than the unit itself
-(also one that opens inside its host: a host's tail may be the head of a later article's run);
+(also one that opens inside its host: a host's tail may be the head of a later article's run),
+or to a headed article that starts after it (a column read before the one holding its head; see
+AHEAD_COST);
 every change of label costs `switch_cost` (so runs move, not single paragraphs) plus the glue
 of two neighbours that speak of the same person (tasks/segment_cohesion.py); an article whose
 text so far stops mid-sentence draws the next unit (tasks/segment_tails.py). A unit's
@@ -46,7 +48,18 @@ FAR_JOIN_WEIGHT = 0.5  # column evidence of a page with at least one join across
 NAME_WEIGHT = 1.0  # a unit re-mentions a speaker an article named before it (tasks/segment_cohesion.py); 2.0 measures the same
 PRONOUN_WEIGHT = 0.0  # a unit led by 她/他 glued to a unit that named a speaker before it; 0.5 measured: tuning interleaved exact -.002 (the speaker before is often another article's)
 UNIGRAM_WEIGHT = 0.75  # weight of a content character against a bigram; 0 -> 0.5/0.75/1/2: tuning mean exact .790 -> .830/.830/.831/.827
-MAX_CANDIDATES = 30  # earlier articles a unit may move to (keeps big pages linear)
+MAX_CANDIDATES = 30  # earlier (and later) articles a unit may move to (keeps big pages linear)
+# A unit may also move to an article whose head stands after it, scored against that article
+# from its head on, less AHEAD_COST per unit: the later article's whole text stands against the
+# home's text before the unit only, and most text under a head is that head's. Entering such a run
+# costs AHEAD_ENTRY more (once per run): a lone paragraph on a similar topic must agree more than a
+# run of several. Held-out mean exact, seeds 0-2 (per unit/entry): 0.3/0 ahead .406 -> .579 but
+# interleaved -.009, mixed -.008; 0.3/0.5 ahead .542; 0.2/0.5 .571; 0.1/0.6 .593, interleaved -.003,
+# mixed -.002. A headless piece's first unit pays HEADLESS_COST only (seed 002: its piece under
+# line 3 is the head run of the article at line 5; held-out ahead .593 -> .592, others the same).
+# np.inf: no later candidates (the outputs of before the feature).
+AHEAD_COST = 0.1
+AHEAD_ENTRY = 0.6
 # Stock phrases (tasks/segment_stock.py) blanked out of the terms, measured on 100 scrambled pages
 # per kind, exact: tuning interleaved/doubled/heads/continued/mixed +.007/+.017/+.010/+.031/+.014,
 # held-out +.009/-.002/0/+.002/+.010; adding the sentence and paragraph openers and byline titles
@@ -56,7 +69,8 @@ MAX_CANDIDATES = 30  # earlier articles a unit may move to (keeps big pages line
 def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
                   anchored: frozenset[int] = frozenset(), switch_cost: float | None = None,
                   headless_cost: float | None = None, prior: float | None = None,
-                  passes: int | None = None, link_scores: dict[int, float] | None = None) -> list[list[int]]:
+                  passes: int | None = None, link_scores: dict[int, float] | None = None,
+                  ahead_cost: float | None = None) -> list[list[int]]:
     """New body orders, articles in file order of their first line; moved units go to the end of
     their new article's order in file order. Parameters left None take the module's constants.
     `link_scores`: line -> score of its link (choose_links); a weak link does not bind its two
@@ -65,6 +79,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     headless_cost = HEADLESS_COST if headless_cost is None else headless_cost
     prior = PRIOR if prior is None else prior
     passes = PASSES if passes is None else passes
+    ahead_cost = AHEAD_COST if ahead_cost is None else ahead_cost
+    ahead_cost = None if ahead_cost == np.inf else ahead_cost  # inf: later articles are no candidates
     weak: dict[int, float] = {}
     if link_scores:
         # the first paragraph of an article with a head (or a `(上接…)` marker) stands where layout put it
@@ -81,25 +97,35 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     starts = [min(order) if order else np.inf for order in orders]
     fixed = _fixed(units, heads, texts, anchored)
     # per article: its rows and the labels its units may take (home first, then up to
-    # MAX_CANDIDATES articles that start before its last unit); per unit, the columns of those
-    # labels it may move to (articles that start before it; none when it is fixed)
-    choices, columns = [], []
+    # MAX_CANDIDATES articles that start before its last unit, then as many with a head after
+    # its first unit); per unit, the columns of those labels it may move to: articles that start
+    # before it, and (ahead_columns) headed ones that start after it (a column read before the
+    # one holding its head; a headless piece has no head to stand ahead of). None when fixed.
+    choices, columns, ahead_columns = [], [], []
+    headed = [bool(head.strip()) and start < np.inf for head, start in zip(heads, starts)]
     row = 0
     for a, article in enumerate(units):
         rows = list(range(row, row + len(article)))
         row += len(article)
         last = max((first[u] for u in rows), default=-np.inf)
         labels = [a] + [b for b in range(n_art) if starts[b] < last and b != a][-MAX_CANDIDATES:]
+        if ahead_cost is not None:
+            opened = min((first[u] for u in rows), default=np.inf)
+            labels += [b for b in range(n_art) if headed[b] and starts[b] > opened and b not in labels][:MAX_CANDIDATES]
         for u in rows:
             columns.append([] if fixed[u] else [c for c in range(1, len(labels)) if starts[labels[c]] < first[u]])
+            ahead_columns.append([] if fixed[u] or ahead_cost is None else
+                                 [c for c in range(1, len(labels)) if headed[labels[c]] and starts[labels[c]] > first[u]])
         choices.append((rows, labels))
-    if not any(columns):  # no unit may move anywhere
+    if not any(columns) and not any(ahead_columns):  # no unit may move anywhere
         return orders
     label_sets = [[choices[home[u]][1][c] for c in columns[u]] for u in range(len(flat))]
+    ahead_sets = [[choices[home[u]][1][c] for c in ahead_columns[u]] for u in range(len(flat))]
     page_texts = [without_stock_phrases(t) for t in list(texts) + list(heads)]
     model = _scorer(LineTerms(page_texts, unigram_weight=UNIGRAM_WEIGHT), flat, len(texts), n_art, prior, first)
     persons = PersonLinks(["".join(texts[x] for x in unit) for unit in flat], heads)
     label = list(home)
+    position = {u: k for k, u in enumerate(model.file_order)}
     for _ in range(passes):
         scores = model.emissions(label, label_sets)
         if persons.active:
@@ -108,15 +134,18 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
         moves, stays = open_end_bonuses(model.file_order, label, label_sets, home, flat, texts, links)
         for u, bonus in moves.items():
             scores[u] = [value + extra for value, extra in zip(scores[u], bonus)]
+        if ahead_cost is not None:
+            for u, ahead in enumerate(model.ahead_emissions(label, ahead_sets, starts)):
+                scores[u] = scores[u] + [value - ahead_cost for value in ahead]
         new = list(label)
         # an article none of whose units may move keeps its path home
-        movable = [a for a, (rows, _) in enumerate(choices) if any(columns[u] for u in rows)]
+        movable = [a for a, (rows, _) in enumerate(choices) if any(columns[u] or ahead_columns[u] for u in rows)]
         homes = model.all_home_scores([(a, choices[a][0]) for a in movable], label)
         for a, home_scores in zip(movable, homes):
             rows, labels = choices[a]
             emit = [[-np.inf] * len(labels) for _ in rows]
             for k, u in enumerate(rows):
-                for c, value in zip(columns[u], scores[u]):
+                for c, value in zip(columns[u] + ahead_columns[u], scores[u]):
                     emit[k][c] = value
             for k, value in enumerate(home_scores):
                 emit[k][0] = value + stays.get(rows[k], 0.0)
@@ -124,7 +153,14 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
             glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
             if weak:
                 glue = join_glue([flat[u] for u in rows], links, weak, glue)
-            for u, c in zip(rows, _viterbi(emit, switch_cost, headless_cost if headless else None, glue=glue)):
+            # an ahead run is a whole piece: its host resumes only after other text stands between
+            no_return = [set() if k == 0 or position[u] != position[rows[k - 1]] + 1 else set(ahead_columns[rows[k - 1]])
+                         for k, u in enumerate(rows)]
+            enter = None
+            if AHEAD_ENTRY and any(ahead_columns[u] for u in rows):
+                enter = [dict.fromkeys(ahead_columns[u], AHEAD_ENTRY) for u in rows]
+            for u, c in zip(rows, _viterbi(emit, switch_cost, headless_cost if headless else None, glue=glue,
+                                           no_return=no_return, enter=enter)):
                 new[u] = labels[c]
         if new == label:
             break
@@ -180,11 +216,13 @@ def _fixed(units: list[list[list[int]]], heads: list[str], texts: list[str], anc
 
 
 def _viterbi(emit: list[list[float]], switch_cost: float, headless_cost: float | None,
-             return_cost: float | None = None, glue: list[float] | None = None) -> list[int]:
+             return_cost: float | None = None, glue: list[float] | None = None,
+             no_return: list[set[int]] | None = None, enter: list[dict[int, float]] | None = None) -> list[int]:
     """Best label path (column indices; column 0 is home) of emissions (rows of units) minus
     switch costs; a switch back home costs `return_cost` (a foreign run stands inside its host's
     text, and the host's text resumes after it). `glue[k]` is added to any change of label
-    before unit k. Plain floats: pages have few labels, so numpy's per-call cost would dominate."""
+    before unit k; `no_return[k]`: columns home may not follow at row k; `enter[k]`: column ->
+    extra cost of switching into it at row k (staying in it costs nothing). Plain floats: pages have few labels, so numpy's per-call cost would dominate."""
     return_cost = RETURN_COST if return_cost is None else return_cost
     emit = emit.tolist() if isinstance(emit, np.ndarray) else emit
     m = len(emit[0])
@@ -198,6 +236,17 @@ def _viterbi(emit: list[list[float]], switch_cost: float, headless_cost: float |
         switch = top - switch_cost - extra
         pointers = [j if score[j] >= switch else best for j in columns]
         new = [value if value >= switch else switch for value in score]
+        if enter and enter[k]:  # switching into these columns costs more (staying does not)
+            for j, cost in enter[k].items():
+                if pointers[j] != j:  # best is another column
+                    entry = switch - cost
+                    pointers[j], new[j] = (j, score[j]) if score[j] >= entry else (best, entry)
+        if no_return and no_return[k]:  # home may not follow these columns at row k
+            sources = [j for j in columns if j not in no_return[k]]
+            top = max(score[j] for j in sources)
+            best = next(j for j in sources if score[j] == top)
+            if pointers[0] in no_return[k]:
+                pointers[0], new[0] = 0, score[0]
         if top - return_cost - extra > new[0]:
             pointers[0], new[0] = best, top - return_cost - extra
         back.append(pointers)

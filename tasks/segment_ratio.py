@@ -15,6 +15,7 @@ pass recomputes only what a move changed, bit for bit the same numbers as a full
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
 LENGTH_POWER = 0.5
 
@@ -29,6 +30,12 @@ class RatioScorer:
                  background: np.ndarray, mix: float, first: np.ndarray):
         self.heads, self.mix, self.first = head_counts, mix, first
         self.units = [(cols, x, x.sum(), background[cols]) for cols, x in units]
+        self.background = background
+        # units x terms, for scoring all units against whole articles at once
+        self.matrix = sparse.csr_matrix((np.concatenate([x for _, x in units] or [np.zeros(0)]),
+                                         np.concatenate([cols for cols, _ in units] or [np.zeros(0, int)]),
+                                         np.cumsum([0] + [len(cols) for cols, _ in units])),
+                                        shape=(len(units), len(background)))
         totals = np.array([total for _, _, total, _ in self.units], dtype=float)
         self.lengths = (np.maximum(totals, 1.0) ** LENGTH_POWER).tolist()
         self.file_order = np.argsort(first, kind="stable").tolist()
@@ -103,6 +110,33 @@ class RatioScorer:
             memo.update(zip(keys, scores))
             out[u] = scores
         return out
+
+    def ahead_emissions(self, label: list[int], ahead_sets: list[list[int]], starts: list[float]) -> list[list[float]]:
+        """Each unit against each article of `ahead_sets[u]` (articles whose head stands after the
+        unit) as it stands from its head on: head and the units labelled so that start after it,
+        so units placed ahead of the same head never vouch for each other. One article's profile
+        serves every unit: one sparse product scores them all."""
+        wanted = sorted({b for labels in ahead_sets for b in labels})
+        if not wanted:
+            return [[] for _ in label]
+        column = {b: k for k, b in enumerate(wanted)}
+        held = [(column[b], u) for u, b in enumerate(label) if b in column and self.first[u] > starts[b]]
+        key = ("ahead", tuple(wanted), tuple(held))  # a later pass that moved nothing relevant: as before
+        if key not in self._memo:
+            asking = [u for u, labels in enumerate(ahead_sets) if labels]
+            self._memo[key] = dict(zip(asking, self._whole_article_scores(wanted, held, len(label), asking)))
+        scores = self._memo[key]
+        return [[scores[u][column[b]] for b in labels] if labels else [] for u, labels in enumerate(ahead_sets)]
+
+    def _whole_article_scores(self, wanted: list[int], held: list[tuple[int, int]], n_units: int,
+                              asking: list[int]) -> list[list[float]]:
+        """Units `asking` against each of `wanted` articles (heads) plus the units `held` as (row, unit)."""
+        rows, units = zip(*held) if held else ((), ())
+        holds = sparse.csr_matrix((np.ones(len(held)), (rows, units)), shape=(len(wanted), n_units))
+        profiles = self.heads[wanted].astype(float) + (holds @ self.matrix).toarray()
+        sizes = np.maximum(profiles.sum(axis=1), 1.0)
+        ratio = np.log(self.mix * profiles / sizes[:, np.newaxis] / self.background + (1.0 - self.mix))
+        return ((self.matrix[asking] @ ratio.T) / np.array(self.lengths)[asking][:, np.newaxis]).tolist()
 
     def _add(self, profile: np.ndarray, units: list[int]) -> None:
         """Add the counts of `units` to `profile` in their order, and empty the list. Counts are

@@ -2,14 +2,15 @@
 
 Articles composed for the project (tests/scrambler_articles.py) are laid out as an OCR page reads
 out of column order: paragraphs cut mid-sentence (sometimes with a character doubled at the cut),
-runs of an article moved behind the next article(s), bylines after the text, captions and furniture
-between pieces, continuations from another page (with or without `(上接第N版)`), tails sent to
-another page (`(下转第N版)`) and pieces of a cut paragraph lost from the page (kind "lost": the line
-before the gap ends open with no continuation, the line after it starts mid-sentence; gold joins
-nothing across the gap). A page kind sets the rates of these features. Features of
-`continuation_heads` pages (rates absent elsewhere, so other kinds' pages stay as they were): the
-headline repeated above a standalone `(上接第N版)`, a kicker ending without punctuation, a byline
-standing before a later run of its article.
+runs of an article moved behind the next article(s) or ahead of its own head (kind "ahead": among
+earlier articles' pieces, a column read before the one holding the head), bylines after the text,
+captions and furniture between pieces, continuations from another page (with or without
+`(上接第N版)`), tails sent to another page (`(下转第N版)`) and pieces of a cut paragraph lost from
+the page (kind "lost": the line before the gap ends open with no continuation, the line after it
+starts mid-sentence; gold joins nothing across the gap). A page kind sets the rates of these
+features. Features of `continuation_heads` pages (rates absent elsewhere, so other kinds' pages stay
+as they were): the headline repeated above a standalone `(上接第N版)`, a kicker ending without
+punctuation, a byline standing before a later run of its article.
 
     python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
@@ -26,7 +27,8 @@ from tests.scrambler_heldout import HELDOUT_OPEN_KICKERS
 
 # rates per page kind: cut a paragraph, move runs behind other articles, double a character at a
 # cut, byline after the text, caption/furniture between pieces, piece continued from/to another page,
-# a cut paragraph loses one of its pieces (0 for the older kinds: their pages stay as they were)
+# a cut paragraph loses one of its pieces, and a later run placed ahead of its own article's head
+# (0 for the older kinds: their pages stay as they were)
 KINDS = {
     "in_order": dict(cut=0.6, interleave=0.0, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
     "interleaved": dict(cut=0.6, interleave=0.8, double=0.0, late_byline=0.0, furniture=0.2, continued=0.0),
@@ -37,6 +39,7 @@ KINDS = {
     "lost": dict(cut=0.7, interleave=0.5, double=0.1, late_byline=0.1, furniture=0.3, continued=0.2, lost=0.35),
     "continuation_heads": dict(cut=0.5, interleave=0.5, double=0.1, late_byline=0.2, furniture=0.3, continued=0.5,
                                head_over_marker=0.7, open_kicker=0.5, byline_before_run=0.6),
+    "ahead": dict(cut=0.6, interleave=0.8, double=0.1, late_byline=0.1, furniture=0.3, continued=0.0, ahead=0.6),
 }
 _KICKERS = {**OPEN_KICKERS, **HELDOUT_OPEN_KICKERS}
 _NO_CUT_AFTER = "。！？；：“（(、"
@@ -113,11 +116,12 @@ def _with_open_kicker(article: tuple, rng: random.Random, rates: dict) -> tuple:
 
 
 def _byline_before_later_run(runs: list[list]) -> list[list]:
-    """The byline taken from under the head or after the text to the start of the second run."""
-    bylines = [item for run in runs for item in run if item[0] == "byline"]
+    """The byline taken from under the head or after the text to the start of the second run (items
+    are ((kind, text, joins previous), reading position))."""
+    bylines = [item for run in runs for item in run if item[0][0] == "byline"]
     if not bylines:
         return runs
-    runs = [[item for item in run if item[0] != "byline"] for run in runs]
+    runs = [[item for item in run if item[0][0] != "byline"] for run in runs]
     runs[1][:0] = bylines
     return runs
 
@@ -147,30 +151,37 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
         n_runs = 1 + (rng.random() < rates["interleave"]) + (rng.random() < rates["interleave"] / 3)
         splits = sorted(rng.sample(starts, min(len(starts), n_runs - 1)))
         bounds = [0] + splits + [len(body)]
+        # each item with its reading position within its article: file order may differ from it
+        head = [(item, n) for n, item in enumerate(head, -len(head))]
+        body = [(item, n) for n, item in enumerate(body)]
         runs = [(head if j == 0 else []) + body[a:b] for j, (a, b) in enumerate(zip(bounds, bounds[1:]))]
         if len(runs) > 1 and _happens("byline_before_run", rng, rates):
             runs = _byline_before_later_run(runs)
         for j, items in enumerate(runs):
-            pieces.append((k + j + (0.5 if j else 0.0), k, items))
+            place = k + j + (0.5 if j else 0.0)
+            if rates.get("ahead") and j and k and rng.random() < rates["ahead"]:
+                place = rng.randrange(k) + 0.75  # after an earlier article's first piece and runs behind it
+            pieces.append((place, k, items))
     pieces.sort(key=lambda p: p[0])
     lines = [""]
     boiler: dict[int, str] = {}
     if rng.random() < 0.7:
         lines += [rng.choice(FURNITURE), ""]
         boiler[len(lines) - 1] = ROLE_FURNITURE
-    where: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
+    where: dict[int, list[tuple[int, str, int, bool]]] = defaultdict(list)  # (reading position, kind, line, joins)
     for _, k, items in pieces:
-        for item_kind, text, joins_previous in items:
+        for (item_kind, text, joins_previous), position in items:
             lines += [text, ""]
             if item_kind == "marker":
                 boiler[len(lines) - 1] = ROLE_FURNITURE
             else:
-                where[k].append((item_kind, len(lines) - 1, joins_previous))
+                where[k].append((position, item_kind, len(lines) - 1, joins_previous))
         if rng.random() < rates["furniture"]:
             caption = rng.random() < 0.5
             lines += [rng.choice(CAPTIONS if caption else FURNITURE), ""]
             boiler[len(lines) - 1] = ROLE_CAPTION if caption else ROLE_FURNITURE
-    gold_articles = [_gold_article(k, article, where[k], lines, k in from_other_page, k not in lossy)
+    gold_articles = [_gold_article(k, article, [e[1:] for e in sorted(where[k])], lines, k in from_other_page,
+                                   k not in lossy)
                      for k, article in enumerate(chosen)]
     gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted(boiler),
             "roles": boiler, "articles": gold_articles}
@@ -179,10 +190,9 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
 
 def _gold_article(k: int, article: tuple, entries: list, lines: list[str], from_other_page: bool = False,
                   whole: bool = True) -> dict:
-    """Gold of one article; `entries` (kind, line number, joins previous) are in file order, which
-    the layout keeps equal to reading order within an article. `from_other_page`: the first
-    paragraph stands on another page (a title repeated here does not bring its dateline); `whole`:
-    no piece of it was lost."""
+    """Gold of one article; `entries` (kind, line number, joins previous) are in reading order.
+    `from_other_page`: the first paragraph stands on another page (a title repeated here does not
+    bring its dateline); `whole`: no piece of it was lost."""
     headline = article[1]
     heads = [n for kind, n, _ in entries if kind == "head"]
     bylines = [n for kind, n, _ in entries if kind == "byline"]

@@ -150,7 +150,7 @@ def test_heldout_pages_meet_floors_per_kind():
 
 def test_generated_gold_is_consistent():
     rng = random.Random(3)
-    for kind in ("continued", "heads", "doubled", "continuation_heads"):
+    for kind in ("continued", "heads", "doubled", "continuation_heads", "ahead", "lost"):
         lines, gold = scrambled_page(rng, n_articles=4, kind=kind)
         placed = [n for a in gold["articles"] for key in ("headline_lines", "byline_lines", "body_lines") for n in a[key]]
         placed += gold["boilerplate_lines"]
@@ -285,6 +285,29 @@ def test_on_a_tidy_page_a_paragraph_moves_only_to_the_article_just_before_its_ow
     after = [[0, 1, 5], [2, 3, 4], [6]]  # 5 jumps back over article 1, 4 moves to its neighbour
     assert _moves_to_neighbour(before, after) == [[0, 1], [2, 3, 4], [5, 6]]
     assert _moves_to_neighbour(before, [[0, 1, 2], [3, 4], [5, 6]]) == [[0, 1, 2], [3, 4], [5, 6]]
+
+
+# Two wetland paragraphs read before their own head, under the bus article (a column read out of
+# order); nothing joins them to the bus text: they go to the wetland article, after its own text.
+AHEAD_PAGE = [
+    "新增三条公交线路",
+    "本报讯(记者 韩雯)市交通运输委昨天发布消息,本月起公交线路新开通三条,公交车辆全部采用",
+    "新能源车型,沿线设置充电桩和候车亭。",
+    "新能源公交车辆充电桩覆盖三条线路,市民出行更加便捷。",
+    "湿地保护区巡护人员全天候监测候鸟,在候鸟集中栖息区设置观鸟屏障。",
+    "保护区工作人员介绍,湿地候鸟今年首次突破三万只,其中国家一级保护鸟类十余种。",
+    "湿地候鸟数量创新高",
+    "本报讯(记者 赵晓光)今年入冬以来,北塘湿地自然保护区监测到的越冬候鸟数量达到三万只,",
+    "创历史新高。湿地保护区近年来持续开展退养还湿,候鸟栖息环境明显改善。",
+]
+
+
+def test_a_run_standing_ahead_of_its_own_head_goes_to_that_article():
+    lines = [x for line in AHEAD_PAGE for x in (line, "")]
+    bus, wetland = segment_document(_doc(lines), _clean(lines)).articles
+    assert bus.source_lines == [1, 3, 5, 7] and bus.joins == [(3, 5)]
+    assert wetland.source_lines == [13, 15, 17, 9, 11] and wetland.joins == [(15, 17)]
+    assert wetland.paragraphs[-2:] == [AHEAD_PAGE[4], AHEAD_PAGE[5]]
 
 
 def test_a_join_whose_sides_went_to_different_articles_is_dropped():

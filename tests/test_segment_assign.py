@@ -21,11 +21,28 @@ def test_first_paragraphs_and_own_text_stay():
     assert relabel_units(heads, orders, texts, {}) == orders
 
 
-def test_a_paragraph_never_moves_to_an_article_that_starts_after_it():
+def test_an_articles_first_paragraph_never_moves_and_a_later_head_keeps_its_text():
     texts = BUS + WETLAND
     heads, orders = ["新增三条公交线路", "湿地候鸟数量创新高"], [[0, 1, 2], [3]]
     moved = relabel_units(heads, orders, texts, {})
     assert 0 in moved[0] and moved[1][0] == 3
+
+
+def test_a_run_standing_ahead_of_its_own_head_moves_to_that_later_article():
+    """Wetland paragraphs read before the wetland head (under the bus article) go to it; without
+    later candidates (AHEAD_COST infinite) they stayed where they stand."""
+    import numpy as np
+
+    texts = BUS + RUN + ["湿地候鸟栖息区设置观鸟屏障。"] + WETLAND
+    heads, orders = ["新增三条公交线路", "湿地候鸟数量创新高"], [[0, 1, 2, 3], [4, 5]]
+    assert relabel_units(heads, orders, texts, {}) == [[0, 1], [4, 5, 2, 3]]
+    assert relabel_units(heads, orders, texts, {}, ahead_cost=np.inf) == orders
+
+
+def test_a_run_never_moves_ahead_to_a_headless_piece():
+    texts = BUS + RUN + WETLAND
+    heads, orders = ["新增三条公交线路", ""], [[0, 1, 2], [3, 4]]
+    assert 2 in relabel_units(heads, orders, texts, {})[0]
 
 
 @pytest.mark.parametrize("texts, links, gated", [
@@ -66,6 +83,21 @@ def test_glue_keeps_a_pair_together():
     emit = np.array([[1.0, -np.inf], [0.0, -1.0], [-1.0, 0.0]])
     assert _viterbi(emit, 0.2, None) == [0, 0, 1]
     assert _viterbi(emit, 0.2, None, glue=[0.0, 0.0, 2.0]) == [0, 0, 0]
+
+
+def test_entering_an_ahead_column_costs_once_per_run():
+    """An entry cost on a column is paid on switching into it, not per unit: a lone unit with a
+    small gain stays home, a run of two whose total gain covers the entry moves."""
+    import numpy as np
+
+    from tasks.segment_assign import _viterbi
+
+    emit = np.array([[1.0, -np.inf], [0.0, 0.5], [0.0, -1.0]])
+    assert _viterbi(emit, 0.2, None) == [0, 1, 0]
+    enter = [{}, {1: 0.6}, {1: 0.6}]
+    assert _viterbi(emit, 0.2, None, enter=enter) == [0, 0, 0]
+    emit = np.array([[1.0, -np.inf], [0.0, 0.6], [0.0, 0.6], [0.0, -1.0]])
+    assert _viterbi(emit, 0.2, None, enter=[{}, {1: 0.6}, {1: 0.6}, {1: 0.6}]) == [0, 1, 1, 0]
 
 
 SEED = ["春播良种供应充足,良种覆盖率达到九成以上。", "农资门店备足化肥农药,农机检修完毕待春播。"]

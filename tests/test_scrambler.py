@@ -1,0 +1,33 @@
+"""The page generator (tests/scrambler.py): runs placed ahead of their own head, gold in reading order."""
+import random
+
+from tests import scrambler
+
+PLAIN = dict(cut=0.6, interleave=0.8, double=0.0, late_byline=0.0, furniture=0.3, continued=0.0)
+
+
+def _pages(kind: str, n: int = 30, seed: int = 4) -> list[tuple[list[str], dict]]:
+    """Lines and gold (less the kind's name) of `n` pages of `kind`."""
+    rng = random.Random(seed)
+    pages = [scrambler.scrambled_page(rng, n_articles=rng.randint(2, 5), kind=kind) for _ in range(n)]
+    return [(lines, {k: v for k, v in gold.items() if k != "kind"}) for lines, gold in pages]
+
+
+def test_a_zero_ahead_rate_draws_nothing_so_existing_kinds_keep_their_pages(monkeypatch):
+    monkeypatch.setitem(scrambler.KINDS, "plain", PLAIN)
+    monkeypatch.setitem(scrambler.KINDS, "plain_ahead_off", dict(PLAIN, ahead=0.0))
+    assert _pages("plain") == _pages("plain_ahead_off")
+
+
+def test_ahead_pages_put_runs_before_their_head_with_the_gold_in_reading_order(monkeypatch):
+    monkeypatch.setitem(scrambler.KINDS, "plain_ahead", dict(PLAIN, ahead=0.6))
+    ahead_runs = 0
+    for lines, gold in _pages("plain_ahead"):
+        by_headline = {article[1]: article for article in scrambler.ARTICLES}
+        for article in gold["articles"]:
+            ahead_runs += any(n < min(article["headline_lines"]) for n in article["body_lines"])
+            # no doubled characters: the body lines in gold order spell the article's paragraphs
+            assert "".join(lines[n - 1] for n in article["body_lines"]) == "".join(by_headline[article["headline"]][4])
+            order = article["body_lines"]
+            assert all([a, b] in [order[k:k + 2] for k in range(len(order) - 1)] for a, b in article["joins"])
+    assert ahead_runs >= 10
