@@ -34,6 +34,7 @@ from tasks.segment_cohesion import PersonLinks
 from tasks.segment_heads import parse_dateline
 from tasks.segment_joins import open_end
 from tasks.segment_orphans import join_glue, paragraph_units, weak_links
+from tasks.segment_parallel import ParallelOpeners
 from tasks.segment_ratio import RatioScorer
 from tasks.segment_stock import without_stock_phrases
 from tasks.segment_tails import open_end_bonuses
@@ -124,6 +125,7 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     page_texts = [without_stock_phrases(t) for t in list(texts) + list(heads)]
     model = _scorer(LineTerms(page_texts, unigram_weight=UNIGRAM_WEIGHT), flat, len(texts), n_art, prior, first)
     persons = PersonLinks(["".join(texts[x] for x in unit) for unit in flat], heads)
+    parallel = ParallelOpeners(["".join(texts[x] for x in unit) for unit in flat], model.file_order, heads)
     label = list(home)
     position = {u: k for k, u in enumerate(model.file_order)}
     for _ in range(passes):
@@ -132,6 +134,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
             for u, bonus in persons.bonuses(model.file_order, label, label_sets, NAME_WEIGHT, PRONOUN_WEIGHT).items():
                 scores[u] = (np.array(scores[u]) + bonus).tolist()
         moves, stays = open_end_bonuses(model.file_order, label, label_sets, home, flat, texts, links)
+        if parallel.active:  # an enumeration's paragraphs (tasks/segment_parallel.py)
+            moves, stays = parallel.bonuses(label, label_sets, home, moves, stays)
         for u, bonus in moves.items():
             scores[u] = [value + extra for value, extra in zip(scores[u], bonus)]
         if ahead_cost is not None:
@@ -151,6 +155,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
                 emit[k][0] = value + stays.get(rows[k], 0.0)
             headless = not heads[a].strip() and a not in anchored
             glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
+            if parallel.active:
+                glue = parallel.glue(rows, glue)
             if weak:
                 glue = join_glue([flat[u] for u in rows], links, weak, glue)
             # an ahead run is a whole piece: its host resumes only after other text stands between

@@ -10,7 +10,9 @@ the page (kind "lost": the line before the gap ends open with no continuation, t
 starts mid-sentence; gold joins nothing across the gap). A page kind sets the rates of these
 features. Features of `continuation_heads` pages (rates absent elsewhere, so other kinds' pages stay
 as they were): the headline repeated above a standalone `(上接第N版)`, a kicker ending without
-punctuation, a byline standing before a later run of its article.
+punctuation, a byline standing before a later run of its article. `enumerated` pages hold one article
+whose paragraphs enumerate on a template (tests/scrambler_enumerated.py) among ordinary ones, cut
+into runs.
 
     python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
@@ -40,6 +42,9 @@ KINDS = {
     "continuation_heads": dict(cut=0.5, interleave=0.5, double=0.1, late_byline=0.2, furniture=0.3, continued=0.5,
                                head_over_marker=0.7, open_kicker=0.5, byline_before_run=0.6),
     "ahead": dict(cut=0.6, interleave=0.8, double=0.1, late_byline=0.1, furniture=0.3, continued=0.0, ahead=0.6),
+    # one enumerating article per page among the others, its runs moved behind them
+    "enumerated": dict(cut=0.6, interleave=0.9, double=0.1, late_byline=0.1, furniture=0.3, continued=0.2,
+                       enumerated=1.0),
 }
 _KICKERS = {**OPEN_KICKERS, **HELDOUT_OPEN_KICKERS}
 _NO_CUT_AFTER = "。！？；：“（(、"
@@ -115,6 +120,14 @@ def _with_open_kicker(article: tuple, rng: random.Random, rates: dict) -> tuple:
     return (_KICKERS[article[1]], *article[1:])
 
 
+def _enumerating(articles: list) -> list:
+    """The enumerating articles that go with an article set: held-out ones with held-out articles."""
+    from tests.scrambler_enumerated import ENUMERATED_ARTICLES, HELDOUT_ENUMERATED_ARTICLES
+    from tests.scrambler_heldout import HELDOUT_ARTICLES
+
+    return HELDOUT_ENUMERATED_ARTICLES if articles is HELDOUT_ARTICLES else ENUMERATED_ARTICLES
+
+
 def _byline_before_later_run(runs: list[list]) -> list[list]:
     """The byline taken from under the head or after the text to the start of the second run (items
     are ((kind, text, joins previous), reading position))."""
@@ -134,7 +147,10 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
     rates = dict(KINDS[kind])
     if double_rate is not None:
         rates["double"] = double_rate
-    chosen = [_with_open_kicker(article, rng, rates) for article in rng.sample(articles or ARTICLES, n_articles)]
+    drawn = rng.sample(articles or ARTICLES, n_articles)
+    if _happens("enumerated", rng, rates):  # the draw only where the rate is set: older kinds stay the same
+        drawn[rng.randrange(n_articles)] = rng.choice(_enumerating(articles or ARTICLES))
+    chosen = [_with_open_kicker(article, rng, rates) for article in drawn]
     pieces = []
     lossy: set[int] = set()  # articles a piece of which is missing from the page
     from_other_page = set()
