@@ -37,7 +37,7 @@ from tasks.segment_orphans import join_glue, paragraph_units, weak_links
 from tasks.segment_parallel import ParallelOpeners
 from tasks.segment_ratio import RatioScorer
 from tasks.segment_stock import without_stock_phrases
-from tasks.segment_tails import open_end_bonuses
+from tasks.segment_tails import dangling, open_end_bonuses
 from tasks.segment_vectors import LineTerms
 
 PRIOR = 0.3  # weight of the article's own bigram shares against the page's (Jelinek-Mercer)
@@ -128,12 +128,35 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     parallel = ParallelOpeners(["".join(texts[x] for x in unit) for unit in flat], model.file_order, heads)
     label = list(home)
     position = {u: k for k, u in enumerate(model.file_order)}
+    # an article none of whose units may move keeps its path home; for the others, what their
+    # Viterbi passes need that no pass changes (rows, labels, links and names are fixed) is
+    # computed once here, not once per pass
+    movable = [a for a, (rows, _) in enumerate(choices) if any(columns[u] or ahead_columns[u] for u in rows)]
+    paths = {}
+    for a in movable:
+        rows, labels = choices[a]
+        headless = not heads[a].strip() and a not in anchored
+        glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
+        if parallel.active:
+            glue = parallel.glue(rows, glue)
+        if weak:
+            glue = join_glue([flat[u] for u in rows], links, weak, glue)
+        # an ahead run is a whole piece: its host resumes only after other text stands between
+        no_return = [set() if k == 0 or position[u] != position[rows[k - 1]] + 1 else set(ahead_columns[rows[k - 1]])
+                     for k, u in enumerate(rows)]
+        enter = None
+        if AHEAD_ENTRY and any(ahead_columns[u] for u in rows):
+            enter = [dict.fromkeys(ahead_columns[u], AHEAD_ENTRY) for u in rows]
+        paths[a] = (headless_cost if headless else None, glue, no_return, enter)
+    dangling_units = [dangling(unit, texts, links) for unit in flat]  # fixed too: texts and links
+    score_columns = [columns[u] + ahead_columns[u] for u in range(len(flat))]  # the columns of scores[u]
     for _ in range(passes):
         scores = model.emissions(label, label_sets)
         if persons.active:
             for u, bonus in persons.bonuses(model.file_order, label, label_sets, NAME_WEIGHT, PRONOUN_WEIGHT).items():
                 scores[u] = (np.array(scores[u]) + bonus).tolist()
-        moves, stays = open_end_bonuses(model.file_order, label, label_sets, home, flat, texts, links)
+        moves, stays = open_end_bonuses(model.file_order, label, label_sets, home, flat, texts, links,
+                                        is_open=dangling_units)
         if parallel.active:  # an enumeration's paragraphs (tasks/segment_parallel.py)
             moves, stays = parallel.bonuses(label, label_sets, home, moves, stays)
         for u, bonus in moves.items():
@@ -142,30 +165,17 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
             for u, ahead in enumerate(model.ahead_emissions(label, ahead_sets, starts)):
                 scores[u] = scores[u] + [value - ahead_cost for value in ahead]
         new = list(label)
-        # an article none of whose units may move keeps its path home
-        movable = [a for a, (rows, _) in enumerate(choices) if any(columns[u] or ahead_columns[u] for u in rows)]
         homes = model.all_home_scores([(a, choices[a][0]) for a in movable], label)
         for a, home_scores in zip(movable, homes):
             rows, labels = choices[a]
             emit = [[-np.inf] * len(labels) for _ in rows]
             for k, u in enumerate(rows):
-                for c, value in zip(columns[u] + ahead_columns[u], scores[u]):
+                for c, value in zip(score_columns[u], scores[u]):
                     emit[k][c] = value
             for k, value in enumerate(home_scores):
                 emit[k][0] = value + stays.get(rows[k], 0.0)
-            headless = not heads[a].strip() and a not in anchored
-            glue = persons.glue(rows, NAME_WEIGHT, PRONOUN_WEIGHT).tolist() if persons.active else None
-            if parallel.active:
-                glue = parallel.glue(rows, glue)
-            if weak:
-                glue = join_glue([flat[u] for u in rows], links, weak, glue)
-            # an ahead run is a whole piece: its host resumes only after other text stands between
-            no_return = [set() if k == 0 or position[u] != position[rows[k - 1]] + 1 else set(ahead_columns[rows[k - 1]])
-                         for k, u in enumerate(rows)]
-            enter = None
-            if AHEAD_ENTRY and any(ahead_columns[u] for u in rows):
-                enter = [dict.fromkeys(ahead_columns[u], AHEAD_ENTRY) for u in rows]
-            for u, c in zip(rows, _viterbi(emit, switch_cost, headless_cost if headless else None, glue=glue,
+            entry_cost, glue, no_return, enter = paths[a]
+            for u, c in zip(rows, _viterbi(emit, switch_cost, entry_cost, glue=glue,
                                            no_return=no_return, enter=enter)):
                 new[u] = labels[c]
         if new == label:

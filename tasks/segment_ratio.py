@@ -96,7 +96,8 @@ class RatioScorer:
                 known = [memo.get(key) for key in keys]
                 if None in known:
                     for l in labels:
-                        self._add(running[l], unadded[l])
+                        if unadded[l]:  # most articles gained nothing since: skip the row view and call
+                            self._add(running[l], unadded[l])
                     pending.append((u, running[np.array(labels)[:, np.newaxis], self.units[u][0]],
                                     [sizes[l] for l in labels]))
                     pending_keys.append(keys)
@@ -124,19 +125,41 @@ class RatioScorer:
         key = ("ahead", tuple(wanted), tuple(held))  # a later pass that moved nothing relevant: as before
         if key not in self._memo:
             asking = [u for u, labels in enumerate(ahead_sets) if labels]
-            self._memo[key] = dict(zip(asking, self._whole_article_scores(wanted, held, len(label), asking)))
+            self._memo[key] = dict(zip(asking, self._whole_article_scores(wanted, held, asking)))
         scores = self._memo[key]
         return [[scores[u][column[b]] for b in labels] if labels else [] for u, labels in enumerate(ahead_sets)]
 
-    def _whole_article_scores(self, wanted: list[int], held: list[tuple[int, int]], n_units: int,
+    def _whole_article_scores(self, wanted: list[int], held: list[tuple[int, int]],
                               asking: list[int]) -> list[list[float]]:
-        """Units `asking` against each of `wanted` articles (heads) plus the units `held` as (row, unit)."""
-        rows, units = zip(*held) if held else ((), ())
-        holds = sparse.csr_matrix((np.ones(len(held)), (rows, units)), shape=(len(wanted), n_units))
-        profiles = self.heads[wanted].astype(float) + (holds @ self.matrix).toarray()
+        """Units `asking` against each of `wanted` articles (heads) plus the units `held` as (row, unit).
+
+        The numbers are those of the sparse expression heads + holds @ matrix, then one product
+        of the asking units' rows with the log-ratios: the held counts are summed from zero in
+        unit order, as scipy's sparse product sums them (a unit's terms are distinct), and only
+        the terms the asking units hold get a log-ratio (a product visits only a row's stored
+        terms, in their stored order)."""
+        sums = np.zeros((len(wanted), len(self.background)))
+        for row, u in held:
+            cols, x, _, _ = self.units[u]
+            sums[row, cols] += x
+        profiles = sums
+        profiles += self.heads[wanted]  # heads + sums (addition commutes), without two more copies
         sizes = np.maximum(profiles.sum(axis=1), 1.0)
-        ratio = np.log(self.mix * profiles / sizes[:, np.newaxis] / self.background + (1.0 - self.mix))
-        return ((self.matrix[asking] @ ratio.T) / np.array(self.lengths)[asking][:, np.newaxis]).tolist()
+        terms, asked, lengths = self._asking_rows(asking)
+        ratio = np.log(self.mix * profiles[:, terms] / sizes[:, np.newaxis] / self.background[terms] + (1.0 - self.mix))
+        return ((asked @ ratio.T) / lengths).tolist()
+
+    def _asking_rows(self, asking: list[int]) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
+        """The terms the units `asking` hold, their rows over those terms only (entries in stored
+        order) and their lengths as a column: the same for every pass, so built once."""
+        key = ("asking", tuple(asking))
+        found = self._memo.get(key)
+        if found is None:
+            rows = self.matrix[asking]
+            terms, compact = np.unique(rows.indices, return_inverse=True)
+            asked = sparse.csr_matrix((rows.data, compact.reshape(-1), rows.indptr), shape=(len(asking), len(terms)))
+            found = self._memo[key] = (terms, asked, np.array(self.lengths)[asking][:, np.newaxis])
+        return found
 
     def _add(self, profile: np.ndarray, units: list[int]) -> None:
         """Add the counts of `units` to `profile` in their order, and empty the list. Counts are

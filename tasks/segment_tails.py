@@ -25,10 +25,14 @@ def dangling(unit: list[int], texts: list[str], links: dict[int, int]) -> bool:
 
 def open_end_bonuses(order: list[int], label: list[int], label_sets: list[list[int]], home: list[int],
                      units: list[list[int]], texts: list[str], links: dict[int, int],
-                     bonus: float = DANGLING_BONUS) -> tuple[dict[int, list[float]], dict[int, float]]:
+                     bonus: float = DANGLING_BONUS, is_open: list[bool] | None = None
+                     ) -> tuple[dict[int, list[float]], dict[int, float]]:
     """Per unit, the bonus for each of its labels (as `label_sets`), and the bonus for staying
-    home, from the articles whose latest unit before it in `order` (file order) stands open."""
-    is_open = [dangling(unit, texts, links) for unit in units]
+    home, from the articles whose latest unit before it in `order` (file order) stands open.
+    `is_open`: `dangling` of each unit, when the caller already has it (it does not change
+    between relabelling passes)."""
+    if is_open is None:
+        is_open = [dangling(unit, texts, links) for unit in units]
     latest: dict[int, int] = {}
     moves: dict[int, list[float]] = {}
     stays: dict[int, float] = {}
