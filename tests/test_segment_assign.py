@@ -3,6 +3,7 @@ import pytest
 
 from tasks.segment import SCRAMBLED_THRESHOLD
 from tasks.segment_assign import column_evidence, relabel_units
+from tasks.segment_viterbi import best_label_path
 
 WETLAND = ["湿地候鸟数量创新高,保护区监测候鸟三万只。", "保护区设置观鸟屏障,湿地候鸟栖息区安装摄像头。"]
 BUS = ["公交线路新开通三条,公交车辆采用新能源。", "新能源公交车辆充电桩覆盖三条线路。"]
@@ -59,11 +60,10 @@ def test_a_foreign_paragraph_inside_its_host_moves_and_the_host_resumes():
     switch, so a single sandwiched paragraph is worth moving when its gain beats both edges."""
     import numpy as np
 
-    from tasks.segment_assign import _viterbi
 
     emit = np.array([[1.0, -np.inf], [-1.0, -0.65], [0.0, -1.0]])
-    assert _viterbi(emit, 0.2, None, return_cost=0.1) == [0, 1, 0]
-    assert _viterbi(emit, 0.2, None, return_cost=0.2) == [0, 0, 0]
+    assert best_label_path(emit, 0.2, None, return_cost=0.1) == [0, 1, 0]
+    assert best_label_path(emit, 0.2, None, return_cost=0.2) == [0, 0, 0]
 
 
 def test_a_tail_moves_to_an_article_that_starts_inside_its_host():
@@ -78,11 +78,10 @@ def test_glue_keeps_a_pair_together():
     """A change of label between two glued units costs the glue on top of the switch."""
     import numpy as np
 
-    from tasks.segment_assign import _viterbi
 
     emit = np.array([[1.0, -np.inf], [0.0, -1.0], [-1.0, 0.0]])
-    assert _viterbi(emit, 0.2, None) == [0, 0, 1]
-    assert _viterbi(emit, 0.2, None, glue=[0.0, 0.0, 2.0]) == [0, 0, 0]
+    assert best_label_path(emit, 0.2, None) == [0, 0, 1]
+    assert best_label_path(emit, 0.2, None, glue=[0.0, 0.0, 2.0]) == [0, 0, 0]
 
 
 def test_entering_an_ahead_column_costs_once_per_run():
@@ -90,14 +89,13 @@ def test_entering_an_ahead_column_costs_once_per_run():
     small gain stays home, a run of two whose total gain covers the entry moves."""
     import numpy as np
 
-    from tasks.segment_assign import _viterbi
 
     emit = np.array([[1.0, -np.inf], [0.0, 0.5], [0.0, -1.0]])
-    assert _viterbi(emit, 0.2, None) == [0, 1, 0]
+    assert best_label_path(emit, 0.2, None) == [0, 1, 0]
     enter = [{}, {1: 0.6}, {1: 0.6}]
-    assert _viterbi(emit, 0.2, None, enter=enter) == [0, 0, 0]
+    assert best_label_path(emit, 0.2, None, enter=enter) == [0, 0, 0]
     emit = np.array([[1.0, -np.inf], [0.0, 0.6], [0.0, 0.6], [0.0, -1.0]])
-    assert _viterbi(emit, 0.2, None, enter=[{}, {1: 0.6}, {1: 0.6}, {1: 0.6}]) == [0, 1, 1, 0]
+    assert best_label_path(emit, 0.2, None, enter=[{}, {1: 0.6}, {1: 0.6}, {1: 0.6}]) == [0, 1, 1, 0]
 
 
 SEED = ["春播良种供应充足,良种覆盖率达到九成以上。", "农资门店备足化肥农药,农机检修完毕待春播。"]
