@@ -8,7 +8,10 @@ theme it belongs to, times
   (first paragraph, at most `lede_chars` characters) `lede_weight` times; a term of a
   group with `lead` (who acts: 卫生部, 国务院, 部长) counts `lead` times more there, since
   a desk files a story by the actor that leads it;
-- sub-linear repetition: the n-th mention of a term adds 1 + ln(n) in all.
+- sub-linear repetition: the n-th mention of a term adds 1 + ln(n) in all;
+- support: terms of a `support` group (the policy register of politics: 推进, 深化, 全国, which
+  any Chinese news text uses) add to a theme at most `support_cap` times what its other terms
+  found: they strengthen a theme its own terms found, and cannot make one on their own.
 Decide second: themes are ranked by their share of the total score and kept above the
 thresholds in `ThemeThresholds`. The evidence lists the terms behind each kept label,
 so a reader can see why.
@@ -40,6 +43,7 @@ class ThemeThresholds:
     specificity: float = 0.5  # a term shared by k themes counts k ** -specificity
     lede_weight: float = 2.0  # a term of the lede (what the story is about) counts this many times a later mention
     lede_chars: int = 60  # the lede: the first paragraph, cut near this many characters (about a sentence)
+    support_cap: float = 0.5  # support terms add to a theme at most this share of its score from its other terms
 
 
 DEFAULT_THRESHOLDS = ThemeThresholds()
@@ -63,7 +67,7 @@ def _lede(text: str, chars: int) -> tuple[str, str]:
 
 
 def _term_info(lexicon: Lexicon, t: ThemeThresholds) -> dict[str, tuple[tuple[int, float, float, float], ...]]:
-    """term -> (category index, weight * specificity factor, lead, lede_weight * lead) per entry, once per lexicon.
+    """term -> (category index, weight * specificity factor, lead, lede_weight * lead, support) per entry, once per lexicon.
 
     The products are the first factors of the expressions in `_score`, evaluated in the same order,
     so precomputing them leaves every score bit for bit the same.
@@ -73,9 +77,11 @@ def _term_info(lexicon: Lexicon, t: ThemeThresholds) -> dict[str, tuple[tuple[in
     if info is None:
         info = {}
         for term, (_, entries) in lexicon.automaton.items():
-            specific = len(entries) ** -t.specificity
+            # A generic term (no entries) adds to no category.
+            specific = len(entries) ** -t.specificity if entries else 0.0
             info[term] = tuple(
-                (index, weight * specific, lead, t.lede_weight * lead) for index, weight, lead in entries
+                (index, weight * specific, lead, t.lede_weight * lead, (term, index) in lexicon.support)
+                for index, weight, lead in entries
             )
         lexicon.memo[key] = info
     return info
@@ -84,6 +90,7 @@ def _term_info(lexicon: Lexicon, t: ThemeThresholds) -> dict[str, tuple[tuple[in
 def _score(lexicon: Lexicon, headline: str, text: str, t: ThemeThresholds = DEFAULT_THRESHOLDS) -> _Scored:
     size = len(lexicon.categories)
     raw = [0.0] * size
+    backing = [0.0] * size  # per category: the score of its support terms, added (capped) at the end
     # Plain dicts and sets: ~40 categories per call, Counter() construction alone cost more than the scoring.
     terms: list[dict[str, int]] = [{} for _ in range(size)]
     head_terms: list[set[str]] = [set() for _ in range(size)]
@@ -98,15 +105,18 @@ def _score(lexicon: Lexicon, headline: str, text: str, t: ThemeThresholds = DEFA
     for term, count, in_lede in body:
         # 1 + ln(count): the fifth mention of a term says less than the first.
         repeated = 1.0 + log(count)
-        for index, weight_specific, _, lede_lead in info[term]:
+        for index, weight_specific, _, lede_lead, support in info[term]:
             # A term of the lede: its first mention stood in the lede.
-            raw[index] += weight_specific * (repeated + lede_lead - 1.0 if in_lede else repeated)
+            (backing if support else raw)[index] += weight_specific * (repeated + lede_lead - 1.0 if in_lede else repeated)
             terms[index][term] = count  # each term once per category
     for term, count in lexicon.count_terms(headline).items():
         repeated = 1.0 + log(count)
-        for index, weight_specific, lead, _ in info[term]:
-            raw[index] += weight_specific * (repeated * headline_weight * lead)
+        for index, weight_specific, lead, _, support in info[term]:
+            (backing if support else raw)[index] += weight_specific * (repeated * headline_weight * lead)
             head_terms[index].add(term)
+    for index, support_score in enumerate(backing):
+        if support_score:
+            raw[index] += min(support_score, t.support_cap * raw[index])
     return _Scored(raw, terms, head_terms)
 
 

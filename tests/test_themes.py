@@ -139,3 +139,51 @@ def test_lead_below_one_is_rejected(tmp_path):
     )
     with pytest.raises(ConfigError, match="lead"):
         load_themes(bad)
+
+
+def test_generic_terms_count_for_no_theme(tmp_path):
+    from tasks.themes import _score
+
+    path = tmp_path / "iptc_mediatopics.yaml"
+    path.write_text(
+        'version: "x"\nheadline_weight: 3\ngeneric_terms: {words: [记者从, 推进]}\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, words: [市委]}]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_themes(path)
+    assert lexicon.entries("记者从") == ()
+    assert _score(lexicon, "推进", "记者从有关方面获悉，工作正在推进。").raw == [0.0]
+    assert _score(lexicon, "", "市委推进工作。").raw[0] > 0
+
+
+def test_a_generic_term_may_not_be_a_theme_term(tmp_path):
+    bad = tmp_path / "iptc_mediatopics.yaml"
+    bad.write_text(
+        'version: "x"\nheadline_weight: 3\ngeneric_terms: {words: [推进]}\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 1, words: [推进]}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="generic_terms.*推进.*medtop:11000000"):
+        load_themes(bad)
+
+
+def test_support_terms_cannot_make_a_theme_alone(tmp_path):
+    from tasks.themes import DEFAULT_THRESHOLDS, _score
+
+    path = tmp_path / "iptc_mediatopics.yaml"
+    path.write_text(
+        'version: "x"\nheadline_weight: 3\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治,\n"
+        "     terms: [{weight: 3, words: [市委]}, {weight: 2, support: true, words: [推进, 全国]}]}\n"
+        "  - {code: medtop:08000000, label_en: human interest, label_zh: 人情味, terms: [{weight: 3, words: [奖章]}]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_themes(path)
+    alone = _score(lexicon, "", "全国推进，推进，推进。")
+    assert alone.raw[0] == 0.0 and alone.terms[0]  # named in the evidence, weighed for nothing
+    backed = _score(lexicon, "", "市委。" + "，" * 80 + "全国推进。")
+    plain = _score(lexicon, "", "市委。")
+    assert plain.raw[0] < backed.raw[0] <= plain.raw[0] * (1 + DEFAULT_THRESHOLDS.support_cap)
+    # An award story that merely uses the policy register stays an award story.
+    award = classify_themes("青年奖章揭晓", "全国推进，推进。奖章。", [])
+    assert award.primary_theme == "medtop:08000000"
