@@ -130,39 +130,33 @@ def test_lead_terms_count_more_in_the_lede(tmp_path):
     assert lede.raw[0] > lede.raw[1] and tail.raw[0] < lede.raw[0]
 
 
-def test_lead_below_one_is_rejected(tmp_path):
-    bad = tmp_path / "iptc_mediatopics.yaml"
-    bad.write_text(
-        'version: "x"\nheadline_weight: 3\nthemes:\n'
-        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, lead: 0.5, words: [部长]}]}\n",
+def _lexicon_file(tmp_path, top: str, politics_terms: str):
+    """A one-theme lexicon file: `top` lines before `themes:`, politics with `politics_terms`."""
+    path = tmp_path / "iptc_mediatopics.yaml"
+    path.write_text(
+        f'version: "x"\nheadline_weight: 3\n{top}themes:\n'
+        f"  - {{code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{politics_terms}]}}\n",
         encoding="utf-8",
     )
+    return path
+
+
+def test_lead_below_one_is_rejected(tmp_path):
     with pytest.raises(ConfigError, match="lead"):
-        load_themes(bad)
+        load_themes(_lexicon_file(tmp_path, "", "{weight: 3, lead: 0.5, words: [部长]}"))
 
 
 def test_generic_terms_count_for_no_theme(tmp_path):
     from tasks.themes import _score
 
-    path = tmp_path / "iptc_mediatopics.yaml"
-    path.write_text(
-        'version: "x"\nheadline_weight: 3\ngeneric_terms: {words: [记者从, 推进]}\nthemes:\n'
-        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, words: [市委]}]}\n",
-        encoding="utf-8",
-    )
-    lexicon = load_themes(path)
+    lexicon = load_themes(_lexicon_file(tmp_path, "generic_terms: {words: [记者从, 推进]}\n", "{weight: 3, words: [市委]}"))
     assert lexicon.entries("记者从") == ()
     assert _score(lexicon, "推进", "记者从有关方面获悉，工作正在推进。").raw == [0.0]
     assert _score(lexicon, "", "市委推进工作。").raw[0] > 0
 
 
 def test_a_generic_term_may_not_be_a_theme_term(tmp_path):
-    bad = tmp_path / "iptc_mediatopics.yaml"
-    bad.write_text(
-        'version: "x"\nheadline_weight: 3\ngeneric_terms: {words: [推进]}\nthemes:\n'
-        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 1, words: [推进]}]}\n",
-        encoding="utf-8",
-    )
+    bad = _lexicon_file(tmp_path, "generic_terms: {words: [推进]}\n", "{weight: 1, words: [推进]}")
     with pytest.raises(ConfigError, match="generic_terms.*推进.*medtop:11000000"):
         load_themes(bad)
 
