@@ -6,6 +6,8 @@ and the dateline is read on the repaired first paragraph.
 """
 from __future__ import annotations
 
+import re
+
 from tasks.records import Article, CleanLine
 from tasks.schema import (
     ACTION_JOINED, ACTION_KEPT, ACTION_NORMALIZED, ROLE_BODY, ROLE_BYLINE, ROLE_HEADLINE, ROLE_KICKER,
@@ -13,7 +15,7 @@ from tasks.schema import (
 )
 from tasks.segment_articles import quality_flags
 from tasks.segment_fragments import fragment_evidence
-from tasks.segment_heads import is_kicker_text, is_subtitle_text, parse_byline, parse_continuation, parse_dateline, split_head_line
+from tasks.segment_heads import has_surname, is_kicker_text, is_subtitle_text, lexicon, parse_byline, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
 from tasks.segment_layout import heading_level
@@ -77,6 +79,8 @@ def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> N
     if len(texts) == 1:
         kicker, headline, subtitle = split_head_line(texts[0])
         article.kicker, article.headline, article.subtitle = kicker, headline, subtitle
+    elif len(texts) == 2 and _wrapped_title(texts, [heading_level(content[i]) for i in block.head]):
+        article.headline = texts[0] + texts[1]
     elif texts:
         main = _main_title(texts, [heading_level(content[i]) for i in block.head])
         roles = [ROLE_KICKER if k < main else ROLE_HEADLINE if k == main else ROLE_SUBTITLE for k in range(len(texts))]
@@ -85,6 +89,19 @@ def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> N
         article.subtitle = " ".join(texts[main + 1:]) or split_head_line(texts[main])[2]
     for i, role in zip(block.head, roles):
         content[i].role, content[i].action = role, ACTION_NORMALIZED if content[i].rule_hits else ACTION_KEPT
+
+
+def _wrapped_title(texts: list[str], levels: list[int | None]) -> bool:
+    """Two head lines that are one title wrapped before a name: the top line ends on a person's
+    office (`天津市人大财政经济委员会主任委员`), the next opens with a 2-3 character name and goes on
+    (`王洪海接受纪律审查和监察调查`). A 引题 is a clause (`…建议`), not a bare office."""
+    top, bottom = texts
+    if len(set(lv for lv in levels if lv)) > 1 or re.search(r"[\s，,。；;：:！!？?]", top) or len(bottom) < 4:
+        return False
+    lex = lexicon()
+    offices = tuple(lex["person_titles"]) + tuple(lex.get("head_wrap_titles", ()))
+    office = next((o for o in sorted(offices, key=len, reverse=True) if top.endswith(o)), None)
+    return bool(office) and len(top) > len(office) and has_surname(bottom) and not is_subtitle_text(bottom)
 
 
 def _main_title(texts: list[str], levels: list[int | None]) -> int:
