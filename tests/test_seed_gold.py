@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from zhpress.eval_names import ARTICLE_EXACT, B3_F1, JOINS_RECOVERED, LINES_ACCOUNTED, REPORTER_ACCURACY
+from zhpress.eval_names import (
+    ARTICLE_EXACT, B3_F1, HEADLINE_ACCURACY, JOINS_RECOVERED, LINES_ACCOUNTED, REPORTER_ACCURACY,
+)
 from zhpress.evaluate import run_evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,3 +68,4 @@ def test_segmenter_on_the_seed_annotations_keeps_its_floors():
     assert overall[ARTICLE_EXACT] >= 0.8
     assert overall[JOINS_RECOVERED] >= 0.85
     assert overall[REPORTER_ACCURACY] >= 0.95
+    assert overall[HEADLINE_ACCURACY] >= 0.85
