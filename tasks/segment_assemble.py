@@ -7,6 +7,7 @@ and the dateline is read on the repaired first paragraph.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.records import Article, CleanLine
 from tasks.schema import (
@@ -15,7 +16,9 @@ from tasks.schema import (
 )
 from tasks.segment_articles import quality_flags
 from tasks.segment_fragments import fragment_evidence
-from tasks.segment_heads import has_surname, is_kicker_text, is_subtitle_text, lexicon, parse_byline, parse_continuation, parse_dateline, split_head_line
+from tasks.segment_heads import (
+    has_surname, is_kicker_text, is_subtitle_text, lexicon, parse_byline, parse_continuation, parse_dateline, split_head_line,
+)
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
 from tasks.segment_layout import heading_level
@@ -98,10 +101,15 @@ def _wrapped_title(texts: list[str], levels: list[int | None]) -> bool:
     top, bottom = texts
     if len(set(lv for lv in levels if lv)) > 1 or re.search(r"[\s，,。；;：:！!？?]", top) or len(bottom) < 4:
         return False
-    lex = lexicon()
-    offices = tuple(lex["person_titles"]) + tuple(lex.get("head_wrap_titles", ()))
-    office = next((o for o in sorted(offices, key=len, reverse=True) if top.endswith(o)), None)
+    office = next((o for o in _wrap_offices() if top.endswith(o)), None)
     return bool(office) and len(top) > len(office) and has_surname(bottom) and not is_subtitle_text(bottom)
+
+
+@lru_cache(maxsize=1)
+def _wrap_offices() -> tuple[str, ...]:
+    """Offices a wrapped title's top line may end on, longest first (a longer office wins)."""
+    lex = lexicon()
+    return tuple(sorted({*lex["person_titles"], *lex.get("head_wrap_titles", ())}, key=len, reverse=True))
 
 
 def _main_title(texts: list[str], levels: list[int | None]) -> int:
