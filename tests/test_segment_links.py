@@ -1,6 +1,7 @@
 """Adjacency trust in tasks/segment_links.py: a page read out of column order rescores the
 next-line bonus before the links are chosen again; the topic of the cut article outweighs the
-next line in file order (the weights of tasks/segment_pairs.py)."""
+next line in file order (the weights of tasks/segment_pairs.py); the lines a source can never
+continue take no place on its shortlist."""
 import pytest
 
 from tasks.segment_blocks import Block
@@ -57,3 +58,23 @@ def test_scores_of_the_chosen_links_are_reported():
     scores: dict[int, float] = {}
     links = choose_links(blocks, OUT_OF_ORDER, [False] * len(OUT_OF_ORDER), scores=scores)
     assert set(scores) == set(links) == {1} and scores[1] > 0
+
+
+# The cut line stands third in its block: the lines above it share its words (its own article's
+# context) but can never continue it; the real continuation stands under another head.
+CUT_UNDER_ITS_OWN_TEXT = [
+    "古籍修复室揭牌",
+    "市图书馆古籍修复室昨日揭牌，馆藏古籍修复后将向读者开放。",
+    "古籍修复室配备古籍修复师八名，古籍修复室还设有展厅。",
+    "修复师将为馆藏古籍",
+    "社区运动会开幕",
+    "社区运动会昨日开幕，三千余名居民参加了比赛。",
+    "逐页更换护页，修复后的馆藏古籍将在修复室向读者开放。",
+    "居民张先生说，比赛项目贴近日常生活。",
+]
+
+
+def test_lines_above_the_source_in_its_block_take_no_shortlist_place():
+    blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
+    texts = CUT_UNDER_ITS_OWN_TEXT
+    assert choose_links(blocks, texts, [False] * len(texts), shortlist=1) == {3: 6}
