@@ -21,7 +21,7 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_STRAY_LATIN,
     line_flags,
 )
-from tasks.clean_layout import mark_heads, mark_title_copies, mark_truncated_copies, text_blocks
+from tasks.clean_layout import mark_heads, mark_source_names, mark_title_copies, mark_truncated_copies, text_blocks
 from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     LEXICON_PATH,
     LEXICON_SCHEMA_PATH,
@@ -109,6 +109,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     mark_truncated_copies(lines, th)
     mark_title_copies(lines)
     _mark_repeats(lines, recurring, th)
+    mark_source_names(lines)
     mark_captions(lines, lex, th)
     blocks = text_blocks(lines, th)
     in_block = [False] * len(lines)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
-from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE
+from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_METADATA
 
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
+_CLAUSE_MARK = re.compile(r"[，。；！？：,;]")  # quotes may stand in a title (守护一方水土的“河长”), these not
 # A page's <title> as extractors keep it: the headline, a separator, the site or channel name.
 _TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--)\s*[^。！？，,]{1,30}$")
 # Every separator of _TITLE_SUFFIX holds one of these characters: a line without any cannot match, and
@@ -50,7 +51,43 @@ def _sentence_tail(lines: list[LineEvidence], last: int) -> int:
     while (last + 1 < len(lines) and lines[last + 1].role is None and lines[last + 1].ends_sentence
            and lines[last + 1].cjk >= 2 and not lines[last + 1].is_link_line):
         last += 1
-    return last
+    return _document_closing(lines, last)
+
+
+# The closing of an official document (公文, GB/T 9704): an attachment list (附件：1．… / 2．…), the
+# issuing office's name and the date on lines of their own, a note in brackets (（此件公开发布）).
+# The date alone would read as a web page's publication date: beside the office it signs the text.
+_ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[：:]")
+_LIST_ITEM = re.compile(r"^[0-9一二三四五六七八九十]{1,2}\s*[.．、]")
+_FULL_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+_BRACKET_NOTE = re.compile(r"^[（(][^（()）]{2,20}[）)]$")
+# A signing office names its kind of body last; a paper or an account (某某日报, 某某发布) over a date is
+# the page's source and date, metadata.
+_OFFICE_END = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|部|院|署|中心|公司|集团|协会|学会|联合会|街道|学校|大学)$")
+SIGNATURE_MAX_CJK = 30
+
+
+def _document_closing(lines: list[LineEvidence], last: int) -> int:
+    """The last line of an official document's closing block right after the text at `last`, or `last`."""
+    k = last + 1
+    if k < len(lines) and lines[k].role is None and _ATTACHMENT.match(lines[k].text):
+        k += 1
+        while k < len(lines) and lines[k].role is None and _LIST_ITEM.match(lines[k].text):
+            k += 1
+    if k + 1 >= len(lines):
+        return last
+    office, date = lines[k], lines[k + 1]
+    signed = (office.role is None and 0 < office.cjk <= SIGNATURE_MAX_CJK and not office.has_punct
+              and not office.markup and _OFFICE_END.search(office.text) is not None
+              and _FULL_DATE.match(date.text.replace(" ", "")) is not None)
+    if not signed:
+        return last
+    date.decide(None, None, 0.5)  # the signature's date: text of the document, not page metadata
+    date.meta, date.meta_fields = None, {}
+    k += 1
+    if k + 1 < len(lines) and lines[k + 1].role is None and _BRACKET_NOTE.match(lines[k + 1].text):
+        k += 1
+    return k
 
 
 def is_breaker(ln: LineEvidence) -> bool:
@@ -94,6 +131,12 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
     """Above a stretch of text (or inside it, above a paragraph): keep the head, label the rest."""
     heads = _head_candidates(lines, start, stop, th)
     titles = [j for j in heads if not (BYLINE.search(lines[j].text) or ORDINAL.match(lines[j].text))]
+    # More title-like lines over the text than a head holds (kicker, headline, subtitle): a list of
+    # other stories' headlines (a carousel, a channel list) ends at the article's own headline.
+    title_like = [j for j in titles if lines[j].cjk >= th.head_min_cjk and not _CLAUSE_MARK.search(lines[j].text)]
+    listed = len(title_like) > th.head_max_lines
+    under_subtitle = bool(titles) and bool(SUBTITLE.match(lines[titles[0]].text))  # the headline over its 副题
+    max_heads = 1 + under_subtitle if outside and listed else th.run_max_heads
     kept = 0
     for rank, j in enumerate(heads):  # nearest to the text first
         ln = lines[j]
@@ -111,7 +154,7 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
                 ln.decide(ROLE_BOILERPLATE, "boilerplate: short label near the head", 0.2)
             continue
         seen_elsewhere = ln.extra.get("repeated") or ln.extra.get("recurring")
-        if kept >= th.run_max_heads + (1 if is_sub else 0) or opening_label or seen_elsewhere:
+        if kept >= max_heads + (1 if is_sub else 0) or opening_label or seen_elsewhere:
             ln.decide(ROLE_FURNITURE, "furniture: label above a headline group", 0.3)
             continue
         kept += 1
@@ -135,6 +178,19 @@ def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:
         if any(len(o) > len(stem) and o != ln.text and o.startswith(stem) for o in others):
             ln.decide(ROLE_BOILERPLATE, "boilerplate: truncated copy of another line", 0.1)
             ln.anchor = False
+
+
+def mark_source_names(lines: list[LineEvidence]) -> None:
+    """A line above the text naming the page's source again, as a 来源 line gives it (a WeChat
+    account's name under its title): metadata, not a title. Under the text, an office of that name
+    may sign a notice."""
+    names = {ln.meta_fields["source_name"] for ln in lines if ln.meta_fields.get("source_name")}
+    for ln in lines if names else ():
+        if ln.anchor:
+            break
+        if ln.role is None and ln.text in names:
+            ln.decide(ROLE_METADATA, "metadata: the page's source named again", 0.05)
+            ln.meta, ln.meta_fields = ("source_name", ln.text), {"source_name": ln.text}
 
 
 def mark_title_copies(lines: list[LineEvidence]) -> None:

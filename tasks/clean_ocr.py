@@ -22,11 +22,16 @@ W_SCENE_WORD = 0.25  # 合影, 在田间查看: a scene described
 W_AFTER_HEAD = 0.2  # right under a head line, a label, an image or another caption
 W_BEFORE_CREDIT = 0.3  # right above an image, a photo credit or caption
 W_AFTER_BODY = -0.3  # right under a body paragraph: more likely the paragraph's last sentence
+W_SEVERAL_SENTENCES = -0.3  # a sentence stop inside: a caption without a credit is one sentence
+W_SEVERAL_CLAUSES = -0.2  # two commas or more: a caption describes one scene in a clause or two
 CAPTION_SHORT_CJK = 40
 
 # What re.search(r"[。.]$") finds ($: the end, or before a final line break), without scanning the line.
 _FINAL_STOPS = ("。", ".", "。\n", ".\n")
-_NOT_CAPTION = re.compile(r"[“”「」\"？！?!：:]|^(?:本报讯|本刊讯|新华社|中新社|据|记者|通讯员)")
+# quotes, questions, datelines and reported speech (某某说，) belong to article text, never to a caption
+_NOT_CAPTION = re.compile(r"[“”「」\"？！?!：:]|^(?:本报讯|本刊讯|新华社|中新社|据|记者|通讯员)"
+                          r"|(?:说|表示|介绍|指出|认为|坦言|透露|建议|强调)，")
+_INNER_STOP = re.compile(r"[。！？]")
 _INNER_CLAUSE = re.compile(r"[，,；;]")
 
 
@@ -51,6 +56,8 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
     before = lines[k - 1] if k > 0 else None
     after = lines[k + 1] if k + 1 < len(lines) else None
     score = W_ONE_CLAUSE * (not _INNER_CLAUSE.search(text[:-1])) + W_SHORT * (ln.cjk <= CAPTION_SHORT_CJK)
+    score += W_SEVERAL_SENTENCES * bool(_INNER_STOP.search(text[:-1]))
+    score += W_SEVERAL_CLAUSES * (len(_INNER_CLAUSE.findall(text)) >= 2)
     score += W_POSITION_WORD * bool(lex.caption_position.search(text))
     score += W_SCENE_WORD * bool(lex.caption_scene.search(text))
     if before is not None and before.anchor and before.role is None:

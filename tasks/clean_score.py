@@ -48,6 +48,8 @@ class Thresholds:
     short_line_cjk: int = 30  # lines up to this long without final punctuation are "short"
     metadata_max_chars: int = 80  # longer lines are not metadata lines
     author_max_cjk: int = 24  # an "作者：" line longer than this is prose that mentions an author
+    metadata_prose_cjk: int = 30  # a labelled line this long ending a sentence with inner commas is
+    # a paragraph the date and source ran into (`2025-03-12 来源：某网 昨日，…。`): text, not metadata
     repeat_max_chars: int = 40  # short lines repeated within a page are furniture/captions
     copy_min_chars: int = 20  # a line this long that starts another, longer line is a teaser copy
     recurring_max_chars: int = 10  # only label-length recurring lines count as page furniture
@@ -79,7 +81,8 @@ BYLINE = re.compile(
 ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?$")
 SUBTITLE = re.compile(r"^[—-]{1,2}")
 _INNER_STOP = re.compile(r"[。！？]")
-_CREDIT_END = re.compile(r"摄[)）]?$")
+_DATE_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}日")
+_CREDIT_END = re.compile(r"(?:摄|供图)[)）]?$")  # a credit closes a caption even after a ▲ marker
 
 
 @dataclass
@@ -122,7 +125,8 @@ def line_evidence(line_no: int, raw: str) -> LineEvidence:
     md = markdown_evidence(text)
     visible = md.text
     cjk = count_cjk(visible)
-    share = md.link_chars / max(len(visible.replace(" ", "")), 1) if md.link_chars else 0.0
+    # a date or time beside a link (`[标题](/a/1.html) 2025-03-12`) dates a list entry: not text outside the link
+    share = md.link_chars / max(len(_DATE_STAMP.sub("", visible).replace(" ", "")), 1) if md.link_chars else 0.0
     if not visible and MARKUP_LINK in md.kinds:
         share = 1.0
     return LineEvidence(
@@ -140,7 +144,8 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
         return ln.decide(ROLE_BOILERPLATE, f"boilerplate: {kind} only", 0.0)
     if lex.continuation.search(text):
         return ln.decide(ROLE_CONTINUATION, "continuation: marker alone on its line", 0.05)
-    if n <= th.metadata_max_chars and not _INNER_STOP.search(text[:-1]):
+    runs_into_prose = ln.ends_sentence and "，" in text and ln.cjk >= th.metadata_prose_cjk
+    if n <= th.metadata_max_chars and not _INNER_STOP.search(text[:-1]) and not runs_into_prose:
         fields = metadata_fields(text, lex)
         if "author" in fields and ln.cjk > th.author_max_cjk:
             fields.pop("author")
@@ -169,5 +174,11 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
     sentence_like = is_full_sentence(text) or (ln.cjk >= th.anchor_long_cjk and "，" in text)
     table_row = MARKUP_TABLE in ln.markup and ln.cjk >= 2
     ln.anchor = ln.link_share <= th.anchor_max_link_share and (
-        (ln.cjk >= th.anchor_min_cjk and sentence_like) or table_row
+        (ln.cjk >= th.anchor_min_cjk and sentence_like) or table_row or is_salutation(text, ln.cjk, th)
     )
+
+
+def is_salutation(text: str, cjk: int, th: Thresholds) -> bool:
+    """A line addressing the readers before the text (`各区县人民政府，市政府各部门：`): it opens the text.
+    A kicker naming a speaker also ends on a colon, but lists no addressees after a comma or 各."""
+    return text.endswith(("：", ":")) and cjk >= th.head_min_cjk and ("，" in text or text.startswith("各"))

@@ -19,12 +19,12 @@ from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
-from tasks.segment_heads import parse_continuation
+from tasks.segment_heads import note_label_end, parse_continuation
 from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
 from tasks.segment_bylines import place_bylines
 from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
-from tasks.segment_starts import indented
+from tasks.segment_starts import closing_line, indented, is_bare_ordinal
 from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms
 
@@ -59,14 +59,21 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     kinds = line_kinds(content, doc.title, model=model)
     texts = [body_text(line.text) for line in content]
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
-    blocks = demote_fragment_heads(layout_blocks(content, kinds, _from_markers(lines)), content, texts, terms=terms)
+    notes = _editor_notes(lines)
+    blocks = layout_blocks(content, kinds, _from_markers(lines), notes)
+    blocks = demote_fragment_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
+    # whole lines by design (subheads, section numbers, a notice's attachment list and signature):
+    # never a piece of a cut sentence
+    whole = [sub or is_bare_ordinal(text)
+             or closing_line(text, texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else "")
+             for k, (text, sub) in enumerate(zip(texts, is_subhead))]
     # table rows (cells split by `|` in the source) never take part in sentence joins, even when
     # cleaning has turned the pipes into spaces
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
     link_scores: dict[int, float] = {}
-    links = choose_links(blocks, link_texts, is_subhead, model=model, terms=terms, scores=link_scores)
+    links = choose_links(blocks, link_texts, whole, model=model, terms=terms, scores=link_scores)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:
@@ -79,8 +86,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     orders = adopt_bodies(heads, orders, texts, links)
     anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
                          (block.body and parse_continuation(content[block.body[0]].text)))
-    # a subhead is a whole line by design, not a column fragment: it says nothing about the reading order
-    lines_read = [[x for x in order if not is_subhead[x]] for order in orders]
+    # a whole line is no column fragment: it says nothing about the reading order
+    lines_read = [[x for x in order if not whole[x]] for order in orders]
     scrambled = RELABEL_RUNS or column_evidence(lines_read, texts, links) >= SCRAMBLED_THRESHOLD
     if scrambled and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
         orders = relabel_units(heads, orders, texts, links, anchored=anchored, link_scores=link_scores)
@@ -99,7 +106,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
         if not order:
             _mark_headless_body(block, content)
             continue
-        article = assemble_article(len(articles), block, order, content, texts, links, linked_in, is_subhead)
+        article = assemble_article(len(articles), block, order, content, texts, links, linked_in, is_subhead, notes)
         if article.paragraphs:
             articles.append(article)
         else:  # only markers or blank text: no article may be published without text
@@ -133,6 +140,21 @@ def _moves_to_neighbour(before: list[list[int]], after: list[list[int]]) -> list
     # own lines in their place, then paragraphs taken over from the next article (as moved)
     return [[x for x in order if home[x] - now[x] not in (0, 1) or now[x] == a]
             + [x for x in after[a] if home[x] == a + 1] for a, order in enumerate(before)]
+
+
+def _editor_notes(lines: list[CleanLine]) -> frozenset[int]:
+    """Content indexes of editor's notes: a line opening with a note label (`编者按：…`), or the
+    first content line under a label that cleaning took out standing alone on its line."""
+    found, label_above, k = set(), False, 0
+    for line in lines:
+        end = note_label_end(line.text)
+        if line.role == ROLE_CONTENT:
+            if label_above or (end is not None and end < len(line.text.strip())):
+                found.add(k)
+            label_above, k = False, k + 1
+        elif end is not None and end >= len(line.text.strip()):
+            label_above = True
+    return frozenset(found)
 
 
 def _from_markers(lines: list[CleanLine]) -> dict[int, int]:

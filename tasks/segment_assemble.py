@@ -27,8 +27,10 @@ FLAG_DOUBLED = "doubled_char_at_join"
 
 
 def assemble_article(ordinal: int, block: Block, order: list[int], content: list[CleanLine], texts: list[str],
-              links: dict[int, int], linked_in: dict[int, int], is_subhead: list[bool]) -> Article:
-    """Article `ordinal` from `block` (its heads and bylines) and its body lines in reading `order`.
+              links: dict[int, int], linked_in: dict[int, int], is_subhead: list[bool],
+              notes: frozenset[int] = frozenset()) -> Article:
+    """Article `ordinal` from `block` (its heads and bylines) and its body lines in reading `order`;
+    `notes`: content indexes of editor's notes (the dateline is read under a note opening the text).
 
     Sets every used line's final role, action, reason and article ordinal in `content`.
     """
@@ -60,7 +62,8 @@ def assemble_article(ordinal: int, block: Block, order: list[int], content: list
             article.paragraphs.append(text)
         previous = i
     # read the dateline on the repaired first paragraph: a column break may cut `本报讯(记者 …)`
-    dateline = parse_dateline(article.paragraphs[0]) if article.paragraphs else None
+    first = 1 if order and order[0] in notes and len(article.paragraphs) > 1 else 0
+    dateline = parse_dateline(article.paragraphs[first]) if article.paragraphs else None
     if dateline and not article.reporters:
         article.reporters, article.dateline_source = dateline.reporters, dateline.source
     elif dateline:

@@ -27,11 +27,13 @@ def _bare(text: str) -> str:
     return marker.text if marker else text.strip()
 
 
-def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None) -> list[Block]:
+def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None,
+                  notes: frozenset[int] = frozenset()) -> list[Block]:
     """Cut content lines into blocks in file order; a dateline or `(上接…)` inside a body opens a new block.
 
     `from_markers`: content index -> page of a bare `(上接第N版)` line that cleaning took out as
-    furniture just above that line (it still says a new piece starts there)."""
+    furniture just above that line (it still says a new piece starts there). `notes`: content
+    indexes of editor's notes; a dateline under a body of notes only opens the article's text."""
     blocks: list[Block] = []
     pending_from: int | None = None
     for i, line in enumerate(content):
@@ -64,7 +66,7 @@ def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict
             # a dateline, or `(上接第N版)` opening this line or standing alone above it, starts a
             # new piece: text continued from another page is never the tail of the article above
             opens = parse_dateline(text) or (marker and marker.from_page) or pending_from
-            if not current or (opens and current.body):
+            if not current or (opens and current.body and not notes.issuperset(current.body)):
                 current = Block()
                 blocks.append(current)
             if marker and marker.from_page and not current.body:

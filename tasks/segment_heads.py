@@ -144,10 +144,29 @@ def _byline_splitter() -> re.Pattern:
     return re.compile(rf"(?:(?:^|\s+)(?:{long_titles}|(?:{short_titles})(?![{CJK}]))|(?<=[{CJK}])(?:{long_titles}))\s*[:：]?\s*")
 
 
+# A web page's date, time and source that ran into the first paragraph's line before its dateline
+# (`2025-03-12 10:30 来源：某网 本报讯(记者 张三)…`).
+_WEB_METADATA_PREFIX = (r"(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?"
+                        r"|(?:来源|稿源|发布时间|时间)[：:]\s*\S{1,20})\s+)*")
+
+
+@lru_cache(maxsize=1)
+def _note_label() -> re.Pattern:
+    labels = "|".join(re.escape(s) for s in lexicon()["editor_note_labels"])
+    return re.compile(rf"\s*[【\[〔]?(?:{labels})[】\]〕]?\s*[：:]?\s*")
+
+
+def note_label_end(text: str) -> int | None:
+    """Where an editor's-note label (`编者按：`, `【编者按】`) opening `text` ends; None without one."""
+    match = _note_label().match(text)
+    return match.end() if match else None
+
+
 @lru_cache(maxsize=1)
 def _dateline_pattern() -> re.Pattern:
     sources = "|".join(re.escape(s) for s in lexicon()["dateline_sources"])
-    return re.compile(rf"\s*({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?")
+    return re.compile(
+        rf"\s*{_WEB_METADATA_PREFIX}({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?")
 
 
 def has_surname(name: str) -> bool:

@@ -22,6 +22,7 @@ from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER
 from tasks.segment_fragments import doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word
+from tasks.segment_starts import closing_line, is_lead_in, standing_section_head
 
 HEAD_THRESHOLD = 0.95
 UNANNOUNCED_COST = 0.0  # a title line followed straight by body text, with no byline or dateline between
@@ -68,11 +69,13 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
             likeness[i] = max(likeness[i], 0.6)  # 副题 run long and carry commas
-        if likeness[i] < 0.5 or parse_dateline(text):  # a dateline opens body text, cut or not
-            scores.append(0.0)
-            continue
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         prev = texts[i - 1] if i > 0 else ""
+        # a dateline opens body text, cut or not; a numbered section head between paragraphs heads a section
+        if (likeness[i] < 0.5 or parse_dateline(text) or standing_section_head(text, prev, nxt)
+                or closing_line(text, prev, nxt) or is_lead_in(text)):
+            scores.append(0.0)
+            continue
         score = likeness[i]
         if levels[i]:
             score += 0.3 if levels[i] == top_level else -0.1

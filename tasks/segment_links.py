@@ -16,7 +16,7 @@ from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_pairs import WEIGHTS, dear, start_penalties
-from tasks.segment_starts import section_head, sentence_start
+from tasks.segment_starts import section_head, sentence_start, standing_section_head
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 JOIN_THRESHOLD = 1.0  # a pair this strong is accepted outright
@@ -33,12 +33,13 @@ def body_text(text: str) -> str:
     return marker.text if marker else text.strip()
 
 
-def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
+def choose_links(blocks: list[Block], texts: list[str], whole_lines: list[bool],
                  threshold: float = JOIN_THRESHOLD, needed_threshold: float = NEEDED_JOIN_THRESHOLD,
                  window: int = CANDIDATE_WINDOW, shortlist: int = SHORTLIST,
                  model: CharModel | None = None, matching: bool = True,
                  terms: Callable[[], LineTerms] | None = None, scores: dict[int, float] | None = None) -> dict[int, int]:
-    """Map line a -> line b for every accepted continuation (indices into the content lines).
+    """Map line a -> line b for every accepted continuation (indices into the content lines);
+    `whole_lines` (subheads, list items) are never ends or continuations of a cut sentence.
 
     `matching` (default): the links maximise the summed pair scores (tasks/segment_match.py); an
     open line takes pairs down to `needed_threshold`, a closed line doubled across a break only
@@ -58,7 +59,7 @@ def choose_links(blocks: list[Block], texts: list[str], is_subhead: list[bool],
         for pos, x in enumerate(block.body):
             succ[x] = block.body[pos + 1] if pos + 1 < len(block.body) else None
             pred[x] = block.body[pos - 1] if pos else None
-    lines = sorted(x for x in block_of if not is_subhead[x])
+    lines = sorted(x for x in block_of if not whole_lines[x])
     opens = {a for a in lines if open_end(texts[a])}
     targets = sorted([
         b for b in lines
@@ -238,5 +239,7 @@ def subhead_flags(texts: list[str], markups: list[bool], indents: list[bool] | N
     for k, (text, marked) in enumerate(zip(texts, markups)):
         short_title = headline_likeness(text) >= 0.5 and len(text) <= 40 and mid_start(text) == 0
         next_indented = bool(indents) and k + 1 < len(indents) and indents[k + 1]
-        flags.append((short_title and (marked or text.endswith(("？", "?")))) or section_head(text, next_indented))
+        prev, nxt = texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else ""
+        flags.append((short_title and (marked or text.endswith(("？", "?")))) or section_head(text, next_indented)
+                     or standing_section_head(text, prev, nxt))
     return flags

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tasks.segment_heads import ends_sentence, lexicon
+from tasks.segment_joins import mid_start
 from tasks.tokenize import is_known_word
 
 SECTION_HEAD_MAX = 60  # characters of a report's numbered section head (`(二)全力促进…新质生产力`)
@@ -112,3 +113,52 @@ def section_head(text: str, next_indented: bool) -> bool:
     if not next_indented or len(text) > SECTION_HEAD_MAX or not _ENUMERATOR.match(text):
         return False
     return not ends_sentence(text) and not text.endswith(tuple(_OPEN_CLAUSE_END))
+
+
+def standing_section_head(text: str, prev: str, nxt: str) -> bool:
+    """A numbered section head standing whole between paragraphs on a page without indents
+    (`一、总体要求` after a finished sentence, over a line that does not start mid-sentence): a head
+    inside the text, neither a title of another article nor a numbered point a column break cut
+    (`一、加强` + `的生态保护，…`). Dictionary words across the break are no evidence here: two
+    characters make one too often by chance (`措施` + `为应对…` reads `施为`)."""
+    text = text.strip()
+    if not prev or not nxt or len(text) > SECTION_HEAD_MAX or not _ENUMERATOR.match(text):
+        return False
+    finished = ends_sentence(prev) or prev.endswith(("：", ":"))  # `通知如下：` announces the sections
+    return (finished and not ends_sentence(text) and not text.endswith(tuple(_OPEN_CLAUSE_END))
+            and not _INNER_PUNCTUATION.search(text) and mid_start(nxt) == 0)
+
+
+_INNER_PUNCTUATION = re.compile(r"[，,。；;：:]")
+_ITEM_NUMBER = re.compile(r"(?:^|[：:])\s*(\d{1,2})\s*[.．、](?!\d)")
+_FULL_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+_BRACKET_NOTE = re.compile(r"^[（(][^（()）]{2,20}[）)]$")
+_LEAD_IN = re.compile(r"^(?:各.{1,40}|.{2,40}，.{1,40})[：:]$")
+
+
+def closing_line(text: str, prev: str, nxt: str) -> bool:
+    """A whole line of a document's closing, never a title nor a piece of a cut sentence: the next
+    item of a numbered list (`2．…` under `附件：1．…`), an office signing over a date alone on its
+    line, that date, or a note in brackets under it (the closing of a notice)."""
+    text = text.strip()
+    item, prev_item = _ITEM_NUMBER.match(text), _ITEM_NUMBER.search(prev)
+    if item and prev_item and int(prev_item.group(1)) + 1 == int(item.group(1)):
+        return True
+    dated, prev_dated = _FULL_DATE.match(text.replace(" ", "")), _FULL_DATE.match(prev.replace(" ", ""))
+    if dated or (_BRACKET_NOTE.match(text) and prev_dated):
+        return True
+    return bool(_FULL_DATE.match(nxt.replace(" ", ""))) and not _INNER_PUNCTUATION.search(text)
+
+
+def is_bare_ordinal(text: str) -> bool:
+    """A section number alone on its line (`一`, `01`, `(2)`): a whole line, no piece of a sentence."""
+    return bool(_BARE_ORDINAL.match(text.strip()))
+
+
+_BARE_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?$")
+
+
+def is_lead_in(text: str) -> bool:
+    """A line addressing the readers before the text (`各区县人民政府，市政府各部门：`): it opens the
+    text, it is no title; a kicker naming a speaker ends on a colon too, without a comma or 各."""
+    return bool(_LEAD_IN.match(text.strip()))

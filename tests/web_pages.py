@@ -20,7 +20,7 @@ from tests.scrambler import _reporters, score
 from tests.scrambler_articles import ARTICLES
 from tests import web_pages_furniture as furniture
 
-class _Page:
+class GoldPage:
     """Lines of a page being written and their gold roles."""
 
     def __init__(self) -> None:
@@ -49,7 +49,7 @@ class _Page:
 def web_page(rng: random.Random, article: tuple) -> tuple[list[str], dict]:
     """A crawler's dump of a news page holding `article`, and its gold."""
     kicker, headline, subtitle, byline, paragraphs = article
-    page = _Page()
+    page = GoldPage()
     if rng.random() < 0.4:  # the page's <title>, kept by some extractors
         page.add(f"{headline}_{rng.choice(furniture.SITES)}")
     for menu in rng.sample(furniture.MENUS, rng.randint(1, 3)):
@@ -109,7 +109,7 @@ def web_page(rng: random.Random, article: tuple) -> tuple[list[str], dict]:
 
 def markdown_page(rng: random.Random, main: tuple, second: tuple) -> tuple[list[str], dict]:
     """A markdown feature page: a main article, boxed short pieces, then a second headed article."""
-    page = _Page()
+    page = GoldPage()
     for k, (kicker, headline, subtitle, byline, paragraphs) in enumerate((main, second)):
         entry = page.article(len(page.articles), headline, _reporters(byline, paragraphs[0]))
         if kicker and (k or is_kicker_text(kicker)):  # a bare label over the page's first title may be
@@ -156,13 +156,17 @@ def page_score(lines: list[str], gold: dict) -> dict[str, float]:
     in_articles = {n for a in articles for n in a.source_lines}
     body = [n for a in gold["articles"] for n in a["body_lines"]]
     result["boiler_leak"] = sum(n in in_articles for n in gold["boilerplate_lines"]) / len(gold["boilerplate_lines"])
-    result["body_lost"] = sum(n not in in_articles for n in body) / len(body)
+    result["body_lost"] = sum(n not in in_articles for n in body) / len(body) if body else 0.0
     return result
 
 
 def pages(kind: str, count: int, seed: int, material: list) -> list[tuple[list[str], dict]]:
-    """`count` generated pages of `kind` (web_page or markdown_article)."""
+    """`count` generated pages of `kind` (web_page, markdown_article or one of SITE_KINDS)."""
+    from tests.web_pages_sites import SITE_KINDS
+
     rng = random.Random(f"{seed}-{kind}")
+    if kind in SITE_KINDS:
+        return [SITE_KINDS[kind](rng, rng.choice(material)) for _ in range(count)]
     if kind == "web_page":
         return [web_page(rng, rng.choice(material)) for _ in range(count)]
     return [markdown_page(rng, *rng.sample(material, 2)) for _ in range(count)]
@@ -174,11 +178,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--articles", choices=["tuning", "heldout"], default="tuning")
     parser.add_argument("--show", type=int, default=0, help="print this many failing pages per kind")
+    parser.add_argument("--kinds", nargs="*", help="page kinds to generate (default: all)")
     args = parser.parse_args()
     material = ARTICLES
     if args.articles == "heldout":
         from tests.scrambler_heldout import HELDOUT_ARTICLES as material
-    for kind in ("web_page", "markdown_article"):
+    from tests.web_pages_sites import SITE_KINDS
+
+    for kind in args.kinds or ("web_page", "markdown_article", *SITE_KINDS):
         results, shown = [], 0
         for lines, gold in pages(kind, args.pages, args.seed, material):
             result = page_score(lines, gold)

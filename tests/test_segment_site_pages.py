@@ -1,0 +1,102 @@
+"""Segmentation of page structures of other sites (pages written for the project): a notice's
+numbered sections, addressees and closing, section numbers alone on their line, an editor's note
+over a dateline, a dateline behind the page's date and source."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.clean import clean_document
+from tasks.records import CleanLine, SourceDocument
+from tasks.schema import ROLE_CONTENT, ROLE_FURNITURE
+from tasks.segment import segment_document
+from tasks.segment_blocks import KIND_BODY, KIND_HEAD, layout_blocks
+from tasks.segment_heads import note_label_end, parse_dateline
+from tasks.segment_starts import closing_line, is_bare_ordinal, is_lead_in, standing_section_head
+
+BODY_1 = "某市今年计划新建三座污水处理厂，总投资约十二亿元，预计明年年底前全部投入运行。"
+BODY_2 = "据介绍，新建的污水处理厂将采用膜处理工艺，日处理能力合计达到三十万吨，出水水质明显提升。"
+BODY_3 = "市水务局负责人表示，项目建成后将有效缓解城区污水处理压力，改善河道水环境。"
+
+
+@pytest.mark.parametrize("text, prev, nxt, expected", [
+    ("一、总体要求", BODY_1, BODY_2, True),
+    ("（二）重点任务", "现将有关事项通知如下：", BODY_2, True),
+    ("一、加强", "他说，要做好三件事。", "的生态保护，提升治理水平。", False),  # the next line goes on mid-sentence
+    ("一、总体要求", "某市今年计划新建三座污水处理厂，总投资约", BODY_2, False),  # the line above is open
+    ("城东快速路主线贯通", BODY_1, BODY_2, False),  # no enumerator: a title may stand there
+])
+def test_standing_section_head(text, prev, nxt, expected):
+    assert standing_section_head(text, prev, nxt) is expected
+
+
+@pytest.mark.parametrize("text, prev, nxt, expected", [
+    ("2．联系人名单", "附件：1．建设任务分解表", "某市水务局", True),
+    ("某市水务局", "2．联系人名单", "2025年3月10日", True),
+    ("2025年3月10日", "某市水务局", "", True),
+    ("二〇二五年三月十日", "某市水务局", "", True),
+    ("（此件公开发布）", "2025年3月10日", "", True),
+    ("3．联系人名单", "附件：1．建设任务分解表", "", False),  # not the next number
+    ("（此件公开发布）", BODY_1, "", False),
+    ("某市新建三座污水处理厂", BODY_1, BODY_2, False),
+])
+def test_closing_line(text, prev, nxt, expected):
+    assert closing_line(text, prev, nxt) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各区县人民政府，市政府各部门：", True), ("各有关单位：", True),
+    ("市人大代表、市博物馆馆长某某：", False),  # a kicker naming a speaker
+    ("一", True), ("01", True), ("（2）", True), ("一是", False),
+])
+def test_lead_ins_and_bare_ordinals(text, expected):
+    assert (is_lead_in(text) if text.endswith("：") else is_bare_ordinal(text)) is expected
+
+
+def test_note_labels_and_datelines_behind_web_metadata():
+    assert note_label_end("【编者按】污水治理是大事。") == len("【编者按】")
+    assert note_label_end("编者按：污水治理是大事。") == len("编者按：")
+    assert note_label_end("编者按") == 3 and note_label_end(BODY_1) is None
+    assert parse_dateline("2025-03-12 10:30 来源：某某网 本报讯（记者 王某某）记者从市水务局获悉").reporters == ["王某某"]
+    assert parse_dateline("2025年3月 本报讯（记者 王某某）") is None
+
+
+def _content(texts: list[str]) -> list[CleanLine]:
+    return [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+
+
+def test_a_dateline_under_an_editors_note_opens_no_other_article():
+    content = _content(["某市新建三座污水处理厂", "编者按：污水治理是群众关心的事情。", f"本报讯（记者 王某某）{BODY_1}", BODY_2])
+    kinds = [KIND_HEAD, KIND_BODY, KIND_BODY, KIND_BODY]
+    assert len(layout_blocks(content, kinds, notes=frozenset({1}))) == 1
+    assert len(layout_blocks(content, kinds)) == 2  # a dateline after other text starts a piece of its own
+
+
+def _segment(page: str):
+    doc = SourceDocument("t.md", "0" * 64, 0, "utf-8", "text/markdown", tuple(page.split("\n")))
+    return segment_document(doc, clean_document(doc))
+
+
+def test_a_notice_is_one_article_with_its_sections_and_closing():
+    page = "\n".join(["首页 | 政务公开 | 通知公告", "# 关于做好污水处理厂建设工作的通知", "发布时间：2025-03-12 来源：某市水务局",
+                      "各区县人民政府，市政府各部门：", "一、总体要求", BODY_1, "二、重点任务", BODY_2, BODY_3,
+                      "附件：1．建设任务分解表", "2．联系人名单", "某市水务局", "2025年3月10日", "扫一扫在手机打开当前页"])
+    seg = _segment(page)
+    assert len(seg.articles) == 1
+    article = seg.articles[0]
+    assert article.headline == "关于做好污水处理厂建设工作的通知"
+    assert article.source_lines == [2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] and not article.joins
+
+
+def test_an_editors_note_under_its_own_label_keeps_the_dateline_and_reporters():
+    page = "\n".join(["# 某市新建三座污水处理厂", "2025-03-12 来源：某某网", "编者按", "污水治理是群众关心的事情。本报今起推出系列报道。",
+                      f"本报讯（记者 王某某）{BODY_1}", BODY_2, BODY_3])
+    seg = _segment(page)
+    assert len(seg.articles) == 1 and seg.articles[0].reporters == ["王某某"]
+    assert seg.articles[0].source_lines == [1, 4, 5, 6, 7]
+    assert {line.line_no: line.role for line in seg.lines}[3] == ROLE_FURNITURE
+
+
+def test_section_numbers_alone_on_their_line_are_never_joined():
+    page = "\n".join(["# 某市新建三座污水处理厂", BODY_1, "01", "**建设进度**", BODY_2, "02", "**后续安排**", BODY_3])
+    seg = _segment(page)
+    assert len(seg.articles) == 1 and not seg.articles[0].joins
