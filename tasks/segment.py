@@ -15,6 +15,7 @@ from tasks.records import Article, CleanLine, Segmentation, SourceDocument
 from tasks.schema import ACTION_DROPPED, ACTION_KEPT, ROLE_BODY, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE
 from tasks.segment_assemble import assemble_article
 from tasks.segment_adopt import adopt_bodies
+from tasks.segment_cutheads import demote_cut_heads
 from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
@@ -62,6 +63,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     notes = _editor_notes(lines)
     blocks = layout_blocks(content, kinds, _from_markers(lines), notes)
     blocks = demote_fragment_heads(blocks, content, texts, terms=terms)
+    blocks = demote_cut_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
     # whole lines by design (subheads, section numbers, a notice's attachment list and signature):

@@ -1,0 +1,88 @@
+"""Cut lines taken for titles: the first piece of a paragraph that layout read as a lone head.
+
+A page read out of column order cuts paragraphs wherever a column ends. When the first piece of a
+sentence that runs long without a comma stands alone (`市园林局将在全市公园增设`), it is short and
+unpunctuated like a title, and the join that would carry it on to its continuation is never tried.
+A true title and such a cut piece differ in what surrounds them, so the decision weighs page
+evidence, not the line's form alone (segment_fragments reads the form):
+
+- text under it: a title names what the text under it is about, so it shares terms with that text;
+  a cut piece shares them with the article it was cut from, which stands elsewhere. Evidence: the
+  line is closer (character-bigram TF-IDF cosine) to some other block than to the lines under it.
+- its end: a cut piece stops where the column stopped, often inside a word. Evidence: the line
+  ends on a one-character word (jieba's cut; titles end on whole words: `…正式开园`), or a line
+  elsewhere on the page opens with what completes its last word (segment_wordlm.span_llr).
+
+A lone head line with nothing announcing its text (segment_demote.unannounced_head: no byline,
+dateline, markup, kicker or 副题) is given back to the body when both kinds of evidence hold.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import numpy as np
+
+from tasks.records import CleanLine
+from tasks.segment_blocks import Block
+from tasks.segment_demote import unannounced_head
+from tasks.segment_joins import open_end
+from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
+from tasks.segment_wordlm import span_llr
+from tasks.tokenize import tokenize
+
+UNDER_LINES_READ = 3  # body lines under the head it is compared with
+COMPLETED_SPAN_LLR = 3.0  # span_llr across the break from which a line elsewhere completes the last word
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def ends_on_single_character(text: str) -> bool:
+    """The line's last word (jieba's cut) is one Chinese character: the column stopped inside a word
+    or right after a function word, where a title ends on a whole word."""
+    words = tokenize(text.strip())
+    return bool(words) and len(words[-1]) == 1 and bool(_CJK_CHAR.match(words[-1]))
+
+
+def completed_elsewhere(text: str, others: list[str], threshold: float = COMPLETED_SPAN_LLR) -> bool:
+    """Some line of the page opens with what completes the line's last word (`…推` + `进…`)."""
+    return any(span_llr(text, other) >= threshold for other in others)
+
+
+def cut_end(text: str, others: list[str]) -> bool:
+    """Evidence from its end that an open line was cut at a column break, not written as a title."""
+    return open_end(text) and (ends_on_single_character(text) or completed_elsewhere(text, others))
+
+
+def closer_elsewhere(head: np.ndarray, under: float) -> bool:
+    """The head line shares more terms with some other block (`head`: its cosines with every other
+    block) than with the text under it: it names none of what it would head."""
+    return head.size > 0 and float(head.max()) > under
+
+
+def demote_cut_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
+                     terms: Callable[[], LineTerms] | None = None) -> list[Block]:
+    """Blocks whose lone unannounced head reads as a cut piece of another article's paragraph,
+    with that head turned into the block's first body line (paragraph repair then joins it on).
+
+    `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
+    weak = [k for k, block in enumerate(blocks) if unannounced_head(block, content, texts)
+            and open_end(texts[block.head[0]])]
+    if not weak:
+        return blocks
+    page_terms = terms() if terms is not None else LineTerms(texts)
+    idf = page_terms.idf(page_terms.matrix)
+    whole = normalized(page_terms.groups([block.head + block.bylines + block.body for block in blocks]), idf)
+    probes = normalized(page_terms.groups([blocks[k].head for k in weak]), idf)
+    under = normalized(page_terms.groups([blocks[k].body[:UNDER_LINES_READ] for k in weak]), idf)
+    similar, own = cosines(probes, whole), row_cosines(probes, under)
+    # the page is read for a completing line only where the cohesion test has passed (cheap first)
+    elsewhere = [k for row, k in enumerate(weak) if closer_elsewhere(np.delete(similar[row], k), float(own[row]))]
+    if not elsewhere:
+        return blocks
+    heads = {x for block in blocks for x in block.head}
+    others = [texts[x] for x in range(len(texts)) if x not in heads]
+    for k in elsewhere:
+        block = blocks[k]
+        if cut_end(texts[block.head[0]], others):
+            block.body[:0], block.head = block.head, []
+    return blocks
