@@ -32,10 +32,11 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
 from tasks.clean_ocr import mark_captions, mark_group_titles
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
+from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
 from tasks.normalize import normalize_text
 from tasks.records import CleanLine, SourceDocument
-from tasks.schema import ROLE_BOILERPLATE, ROLE_CONTENT, ROLE_FURNITURE
+from tasks.schema import ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
 
 
 def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thresholds) -> None:
@@ -48,6 +49,23 @@ def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thre
             ln.extra["repeated"] = True
         if len(ln.text) <= th.recurring_max_chars and ln.text in recurring:
             ln.extra["recurring"] = True
+
+
+def _mark_wrapped_text(lines: list[LineEvidence]) -> None:
+    """Lines of hard-wrapped running text are article text: a full line the next line continues, and
+    that next line, even when a pattern alone took it for furniture (a piece of a sentence that opens
+    like a widget's label). Metadata and lines already placed elsewhere keep their verdict."""
+    for k, runs_on in enumerate(wrapped_lines([(ln.line_no, ln.raw) for ln in lines])):
+        piece = lines[k]
+        if not runs_on or piece.role is not None or not piece.cjk:
+            continue
+        piece.anchor = True
+        nxt = lines[k + 1]
+        if nxt.role in (ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_CAPTION) and not nxt.meta and nxt.cjk and not nxt.is_link_line:
+            nxt.decide(None, None, 0.5)
+            nxt.head_boilerplate = False
+        if nxt.role is None and nxt.cjk:
+            nxt.anchor = True
 
 
 def _decide_open_lines(lines: list[LineEvidence], in_block: list[bool]) -> None:
@@ -111,6 +129,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     _mark_repeats(lines, recurring, th)
     mark_source_names(lines)
     mark_captions(lines, lex, th)
+    _mark_wrapped_text(lines)
     blocks = text_blocks(lines, th)
     in_block = [False] * len(lines)
     for first, last in blocks:

@@ -26,6 +26,7 @@ from tasks.segment_bylines import place_bylines
 from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_starts import closing_line, indented, is_bare_ordinal
+from tasks.layout_wrap import with_wrap_links, wrapped_lines
 from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms
 
@@ -58,6 +59,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     content = [line for line in lines if line.role == ROLE_CONTENT]
     model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
     kinds = line_kinds(content, doc.title, model=model)
+    wraps = wrapped_lines([(line.line_no, line.raw) for line in content])
     texts = [body_text(line.text) for line in content]
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     notes = _editor_notes(lines)
@@ -76,6 +78,9 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     link_texts = [text + " |" if "|" in line.raw else text for text, line in zip(texts, content)]
     link_scores: dict[int, float] = {}
     links = choose_links(blocks, link_texts, whole, model=model, terms=terms, scores=link_scores)
+    if any(wraps):  # a hard-wrapped page: its layout joins the lines of each paragraph
+        joinable = {x for block in blocks for x in block.body if not whole[x] and "|" not in link_texts[x]}
+        links = with_wrap_links(links, wraps, joinable)
     linked_in = {b: a for a, b in links.items()}
     for i, kind in enumerate(kinds):
         if kind == KIND_MARKER:

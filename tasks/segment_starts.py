@@ -151,11 +151,14 @@ def closing_line(text: str, prev: str, nxt: str) -> bool:
 
 
 def is_bare_ordinal(text: str) -> bool:
-    """A section number alone on its line (`一`, `01`, `(2)`): a whole line, no piece of a sentence."""
-    return bool(_BARE_ORDINAL.match(text.strip()))
+    """A section number alone on its line (`一`, `01`, `(2)`), or a time of day heading an entry of a
+    live report (`10:30`, `【14:05】`): a whole line, no piece of a sentence."""
+    text = text.strip()
+    return bool(_BARE_ORDINAL.match(text) or _BARE_CLOCK_TIME.match(text))
 
 
 _BARE_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?$")
+_BARE_CLOCK_TIME = re.compile(r"^[【\[（(]?(?:[01]?\d|2[0-3])[:：][0-5]\d[】\]）)]?$")
 
 
 def is_lead_in(text: str) -> bool:

@@ -40,3 +40,29 @@ def test_list_pages_hold_no_article_and_every_line_is_boilerplate():
     for lines, gold in pages("list_page", 5, 0, HELDOUT_ARTICLES):
         assert gold["articles"] == []
         assert set(gold["boilerplate_lines"]) == {n for n, line in enumerate(lines, 1) if line.strip()}
+
+
+# Page forms of a second author (tests/web_pages_forms.py): minimum mean exact match on 30 held-out pages
+# of seed 0 (measured: comment_thread 1.00, quoted_table 1.00, pdf_page .97; brief_column .71,
+# interview .10 and live_timeline .60 are open problems, floored where they stand so they cannot slip)
+FORM_FLOORS = {"comment_thread": 1.0, "quoted_table": 1.0, "pdf_page": 0.9, "brief_column": 0.65,
+               "interview": 0.05, "live_timeline": 0.55}
+
+
+@pytest.mark.parametrize("kind", sorted(FORM_FLOORS))
+def test_page_forms_of_a_second_author_hold_their_floor(kind):
+    results = [page_score(lines, gold) for lines, gold in pages(kind, PAGES, 0, HELDOUT_ARTICLES)]
+    assert sum(r["exact"] for r in results) / len(results) >= FORM_FLOORS[kind]
+
+
+def test_form_gold_accounts_for_every_line():
+    from tests.web_pages_forms import FORM_KINDS
+
+    rng = random.Random(2)
+    for build_page in FORM_KINDS.values():
+        for _ in range(5):
+            lines, gold = build_page(rng, HELDOUT_ARTICLES)
+            placed = set(gold["boilerplate_lines"])
+            for article in gold["articles"]:
+                placed |= set(article["headline_lines"] + article["byline_lines"] + article["body_lines"])
+            assert placed == {n for n, line in enumerate(lines, 1) if line.strip()}

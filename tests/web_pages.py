@@ -161,10 +161,13 @@ def page_score(lines: list[str], gold: dict) -> dict[str, float]:
 
 
 def pages(kind: str, count: int, seed: int, material: list) -> list[tuple[list[str], dict]]:
-    """`count` generated pages of `kind` (web_page, markdown_article or one of SITE_KINDS)."""
+    """`count` generated pages of `kind` (web_page, markdown_article, one of SITE_KINDS or FORM_KINDS)."""
+    from tests.web_pages_forms import FORM_KINDS
     from tests.web_pages_sites import SITE_KINDS
 
     rng = random.Random(f"{seed}-{kind}")
+    if kind in FORM_KINDS:  # forms of several articles pick their own
+        return [FORM_KINDS[kind](rng, material) for _ in range(count)]
     if kind in SITE_KINDS:
         return [SITE_KINDS[kind](rng, rng.choice(material)) for _ in range(count)]
     if kind == "web_page":
@@ -183,9 +186,10 @@ def main() -> None:
     material = ARTICLES
     if args.articles == "heldout":
         from tests.scrambler_heldout import HELDOUT_ARTICLES as material
+    from tests.web_pages_forms import FORM_KINDS
     from tests.web_pages_sites import SITE_KINDS
 
-    for kind in args.kinds or ("web_page", "markdown_article", *SITE_KINDS):
+    for kind in args.kinds or ("web_page", "markdown_article", *SITE_KINDS, *FORM_KINDS):
         results, shown = [], 0
         for lines, gold in pages(kind, args.pages, args.seed, material):
             result = page_score(lines, gold)
