@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
+from tasks.head_labels import stack_labels
 from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_METADATA
 
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
@@ -128,7 +129,10 @@ def _head_candidates(lines: list[LineEvidence], start: int, stop: int, th: Thres
 
 
 def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds, outside: bool) -> None:
-    """Above a stretch of text (or inside it, above a paragraph): keep the head, label the rest."""
+    """Above a stretch of text (or inside it, above a paragraph): keep the head, label the rest.
+
+    Which title lines are section labels is scored on the stack (tasks/head_labels.py), above or
+    below its title, not read off their rank: a long kicker over a title and a 副题 stay heads."""
     heads = _head_candidates(lines, start, stop, th)
     titles = [j for j in heads if not (BYLINE.search(lines[j].text) or ORDINAL.match(lines[j].text))]
     # More title-like lines over the text than a head holds (kicker, headline, subtitle): a list of
@@ -136,14 +140,15 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
     title_like = [j for j in titles if lines[j].cjk >= th.head_min_cjk and not _CLAUSE_MARK.search(lines[j].text)]
     listed = len(title_like) > th.head_max_lines
     under_subtitle = bool(titles) and bool(SUBTITLE.match(lines[titles[0]].text))  # the headline over its 副题
-    max_heads = 1 + under_subtitle if outside and listed else th.run_max_heads
+    max_heads = 1 + under_subtitle if outside and listed else th.head_max_lines
+    stack = titles[::-1]  # in file order
+    section_labels = {j for j, label in zip(stack, stack_labels([lines[j].text for j in stack])) if label}
     kept = 0
     for rank, j in enumerate(heads):  # nearest to the text first
         ln = lines[j]
         if (ln.is_byline and ln.cjk <= th.author_max_cjk) or ORDINAL.match(ln.text):
             ln.extra["head"] = True
             continue
-        is_sub = bool(SUBTITLE.match(ln.text))
         # In a group of head lines, a bare short label (特别报道, 记者手记) is a section label, not a title.
         nearest_heading = rank == 0 and MARKUP_HEADING in ln.markup
         opening_label = len(titles) > 1 and _is_label(ln, th) and not nearest_heading
@@ -154,8 +159,14 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
                 ln.decide(ROLE_BOILERPLATE, "boilerplate: short label near the head", 0.2)
             continue
         seen_elsewhere = ln.extra.get("repeated") or ln.extra.get("recurring")
-        if kept >= max_heads + (1 if is_sub else 0) or opening_label or seen_elsewhere:
+        if j in section_labels and not nearest_heading:
+            ln.decide(ROLE_FURNITURE, "furniture: section label in a head stack", 0.2)
+            continue
+        if opening_label or seen_elsewhere:
             ln.decide(ROLE_FURNITURE, "furniture: label above a headline group", 0.3)
+            continue
+        if kept >= max_heads:  # kicker, title and 副题 are all there (or a list's nearest title): no head above
+            ln.decide(ROLE_FURNITURE, "furniture: line above a full head", 0.3)
             continue
         kept += 1
         ln.extra["head"] = True

@@ -37,9 +37,8 @@ class Thresholds:
     block_min_share: float = 0.15  # ... or smaller than this share of the largest stretch
     link_line_share: float = 0.5  # a line with this share of its text in links is a link line
     head_lookback: int = 8  # non-blank lines examined above a stretch of text for its head
-    head_max_lines: int = 3  # kicker, headline, subtitle (bylines not counted)
+    head_max_lines: int = 3  # kicker, headline, subtitle (bylines and section labels not counted)
     head_min_cjk: int = 5  # head lines shorter than this above a web text are labels
-    run_max_heads: int = 2  # in a run of short lines over body text, only the last ones are heads
     label_max_cjk: int = 4  # a short label without punctuation in a group of head lines is furniture
     group_title_max_cjk: int = 16  # a shared title over several pieces is at most this long
     group_min_pieces: int = 2  # ... and stands over at least this many bylined or headed pieces

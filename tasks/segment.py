@@ -20,6 +20,7 @@ from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
+from tasks.head_labels import stack_labels
 from tasks.segment_heads import note_label_end, parse_continuation
 from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
 from tasks.segment_bylines import place_bylines
@@ -63,8 +64,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     texts = [body_text(line.text) for line in content]
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     notes = _editor_notes(lines)
-    blocks = layout_blocks(content, kinds, _from_markers(lines), notes)
-    blocks = demote_fragment_heads(blocks, content, texts, terms=terms)
+    blocks = _without_section_labels(layout_blocks(content, kinds, _from_markers(lines), notes), content, texts)
+    blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model)
     blocks = demote_cut_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
@@ -126,6 +127,20 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             line.action = ACTION_DROPPED
     attach_metadata(articles, lines)
     return Segmentation(articles=articles, lines=lines)
+
+
+def _without_section_labels(blocks: list[Block], content: list[CleanLine], texts: list[str]) -> list[Block]:
+    """Blocks whose head stacks lost their section labels (`民生直通车` over or under the title,
+    tasks/head_labels.py), which become furniture. Heads with markup were read by cleaning."""
+    for block in blocks:
+        if len(block.head) < 2 or any(heading_level(content[i]) or is_emphasis_line(content[i]) for i in block.head):
+            continue
+        labels = stack_labels([texts[i] for i in block.head])
+        for i in (i for i, label in zip(block.head, labels) if label):
+            content[i].role, content[i].action = ROLE_FURNITURE, ACTION_DROPPED
+            content[i].reason = "furniture: section label in a head stack"
+        block.head = [i for i, label in zip(block.head, labels) if not label]
+    return blocks
 
 
 def _within_articles(links: dict[int, int], orders: list[list[int]]) -> dict[int, int]:

@@ -15,9 +15,8 @@ from tasks.schema import (
     ROLE_SUBHEAD, ROLE_SUBTITLE,
 )
 from tasks.segment_articles import quality_flags
-from tasks.segment_fragments import fragment_evidence
 from tasks.segment_heads import (
-    has_surname, is_kicker_text, is_subtitle_text, lexicon, parse_byline, parse_continuation, parse_dateline, split_head_line,
+    has_surname, is_subtitle_text, lexicon, parse_byline, parse_continuation, parse_dateline, split_head_line,
 )
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block
@@ -118,19 +117,18 @@ def _wrap_offices() -> tuple[str, ...]:
 def _main_title(texts: list[str], levels: list[int | None]) -> int:
     """Which of 2-3 stacked head lines is the main title (引题 above it, 副题 below it).
 
-    Evidence in order: markup levels, a dash-led 副题, a kicker ending or a top line whose last
-    words cannot end a title (it leads into the title under it); else a short line over a longer
-    one reads as 引题 + 主题 and a long line over a shorter one as 主题 + 副题.
+    Evidence in order: markup levels (the one heading-marked line, or the highest level), a
+    dash-led 副题 (the title is the line above it); else the second line: a 副题 is set off by a
+    dash, so of two plain lines the top one is the 引题, however long (a long event line over a
+    short slogan is still 引题 + 主题), and of three the middle one is the title.
     """
     marked = [lv for lv in levels if lv]
-    if len(set(marked)) > 1:
+    if len(set(marked)) > 1 or len(marked) == 1:
         return levels.index(min(marked))
     dashed = [k for k, t in enumerate(texts) if is_subtitle_text(t)]
     if dashed and dashed[0] > 0:
         return dashed[0] - 1
-    if is_kicker_text(texts[0]) or len(texts) >= 3 or fragment_evidence(texts[0]) >= 1.0:
-        return 1
-    return 1 if len(texts[0]) <= len(texts[1]) else 0
+    return 1
 
 
 def _is_complete(article: Article, order: list[int], texts: list[str], links: dict[int, int], linked_in: dict[int, int]) -> bool:

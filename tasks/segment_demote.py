@@ -6,8 +6,12 @@ usually announces its text (byline, dateline, subtitle, kicker, markup); a fragm
 words with an article already on the page. A lone head line with none of those announcements is
 demoted to the first body line of its block when its text and the lines under it are cohesive
 with one earlier block more than with any other (character-bigram TF-IDF cosine, margin at least
-DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs. The top line of a head of several
-lines that is no kicker is read alone by the same test, or goes when its own text reads as a cut
+DEMOTE_COHESION); paragraph repair and orphan assignment then put it where it belongs. When the
+line under it continues an open line standing before it that the head line names, and the head line
+itself reads on from neither, it is the misplaced title of that line's article instead
+(tasks/segment_misplaced.py). The top line of a head of several
+lines that is no kicker goes when it is cohesive with one earlier block by the same test and no
+closer to the lines right under it than to that block, or when its own text reads as a cut
 (segment_fragments) and it is no closer to the text under it than to an earlier block: a cut body
 line that layout stacked over a real title (`参与合作的企业负责` over the headline) leaves the head
 as a headless block of its own, a 引题 ending on `…大有可为` stays with the article it introduces.
@@ -32,6 +36,8 @@ from tasks.segment_fragments import fragment_evidence
 from tasks.segment_heads import is_kicker_text, parse_continuation, parse_dateline, split_head_line
 from tasks.segment_blocks import Block
 from tasks.segment_layout import heading_level, is_emphasis_line
+from tasks.segment_misplaced import head_over_lead, misplaced_lead
+from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
@@ -100,10 +106,12 @@ def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -
 
 def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
                           threshold: float = DEMOTE_COHESION,
-                          terms: Callable[[], LineTerms] | None = None) -> list[Block]:
+                          terms: Callable[[], LineTerms] | None = None, model: CharModel | None = None) -> list[Block]:
     """Blocks with fragment heads turned into body lines (the block keeps its place, headless).
 
-    `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
+    `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair).
+    `model`: the page's character n-gram model; with it, a lone head standing after its article's
+    cut first paragraph becomes that paragraph's head (tasks/segment_misplaced.py), not body text."""
     fates = {k: continued_head(block, content, texts, k == 0) for k, block in enumerate(blocks)}
     if any(fates.values()):
         blocks = [part for k, block in enumerate(blocks) for part in _give_back(block, fates[k])]
@@ -120,8 +128,23 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
     probes = normalized(terms.groups([blocks[k].head + ([] if k in bare else blocks[k].body[:BODY_LINES_READ])
                                       for k in weak]), idf)
     similar = cosines(probes, whole)
+
+    line_vectors: dict = {}  # a head line asks twice: its vector is built once
+
+    def line_cohesion(line: int, groups: list[list[int]]) -> list[float]:
+        if not groups:
+            return []
+        if line not in line_vectors:
+            line_vectors[line] = normalized(terms.groups([[line]]), idf)
+        return cosines(line_vectors[line], normalized(terms.groups(groups), idf))[0].tolist()
+
     cut = set()
+    misplaced: dict[int, tuple[int, int]] = {}  # host block -> (its open line, the title heading it)
     for row, k in enumerate(weak):
+        found = misplaced_lead(blocks, k, texts, model, line_cohesion) if model is not None and k not in bare else None
+        if found and found[0] not in misplaced:
+            misplaced[found[0]], blocks[k].head = (found[1], blocks[k].head[0]), []
+            continue
         if _specific_cohesion(similar[row], k) < threshold:
             continue
         if k in bare:
@@ -133,16 +156,26 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
         tops = normalized(terms.groups([[blocks[k].head[0]] for k in stacked]), idf)
         under = normalized(terms.groups([_under_top(blocks[k]) for k in stacked]), idf)
         own = row_cosines(tops, under)
-        cut |= {k for row, k, mine in zip(cosines(tops, whole), stacked, own)
-                if _specific_cohesion(row, k) >= threshold
+        # a kicker shares words with its own article's text, which may stand in an earlier run: it
+        # leaves only when no closer to the lines right under it (the block's later lines may be
+        # another article's) than to that run
+        near = row_cosines(tops, normalized(terms.groups([_right_under_top(blocks[k]) for k in stacked]), idf))
+        cut |= {k for row, k, mine, close in zip(cosines(tops, whole), stacked, own, near)
+                if (_specific_cohesion(row, k) >= threshold and close <= row[:k].max())
                 or (fragment_evidence(texts[blocks[k].head[0]]) >= 1.0 and mine <= row[:k].max())}
-    if cut:  # the cut line becomes a headless block of its own, just above its former title or text
-        blocks = [part for k, block in enumerate(blocks) for part in _split_top(block, k in cut)]
+    if cut or misplaced:  # a cut line becomes a headless block of its own, just above its former title or text
+        blocks = [part for k, block in enumerate(blocks) for top in _split_top(block, k in cut)
+                  for part in (head_over_lead(top, *misplaced[k]) if k in misplaced and top.body and
+                               misplaced[k][0] in top.body else [top])]
     return blocks
 
 
 def _under_top(block: Block) -> list[int]:
     return block.head[1:] + block.bylines + block.body
+
+
+def _right_under_top(block: Block) -> list[int]:
+    return block.head[1:] + block.bylines + block.body[:BODY_LINES_READ]
 
 
 def _give_back(block: Block, fate: str | None) -> list[Block]:

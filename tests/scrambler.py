@@ -12,7 +12,9 @@ features. Features of `continuation_heads` pages (rates absent elsewhere, so oth
 as they were): the headline repeated above a standalone `(上接第N版)`, a kicker ending without
 punctuation, a byline standing before a later run of its article. `enumerated` pages hold one article
 whose paragraphs enumerate on a template (tests/scrambler_enumerated.py) among ordinary ones, cut
-into runs.
+into runs. `labelled_heads` and `lead_ahead` pages hold the head stacks of tests/scrambler_heads.py:
+long event 引题 and section labels (boilerplate given to segmentation as content), and heads
+standing over the continuation of their own cut first paragraph.
 
     python -m tests.scrambler [--pages 200] [--seed 0] [--articles heldout]   # scores per page kind
 """
@@ -25,7 +27,8 @@ from collections import defaultdict
 from tasks.records import CleanLine, SourceDocument
 from tasks.schema import ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
 from tests.scrambler_articles import ARTICLES, CAPTIONS, FURNITURE, OPEN_KICKERS
-from tests.scrambler_heldout import HELDOUT_OPEN_KICKERS
+from tests.scrambler_heads import event_kicker, lead_ahead, with_section_label
+from tests.scrambler_heldout import HELDOUT_ARTICLES, HELDOUT_OPEN_KICKERS
 
 # rates per page kind: cut a paragraph, move runs behind other articles, double a character at a
 # cut, byline after the text, caption/furniture between pieces, piece continued from/to another page,
@@ -45,6 +48,12 @@ KINDS = {
     # one enumerating article per page among the others, its runs moved behind them
     "enumerated": dict(cut=0.6, interleave=0.9, double=0.1, late_byline=0.1, furniture=0.3, continued=0.2,
                        enumerated=1.0),
+    # a long event line as 引题 over the title, a section label over the head or under the title
+    "labelled_heads": dict(cut=0.6, interleave=0.5, double=0.1, late_byline=0.3, furniture=0.3, continued=0.0,
+                           event_kicker=0.6, section_label=0.7),
+    # the cut first paragraph among an earlier article's pieces, its head over the continuation
+    "lead_ahead": dict(cut=0.8, interleave=0.5, double=0.1, late_byline=0.5, furniture=0.3, continued=0.0,
+                       lead_ahead=0.7),
 }
 _KICKERS = {**OPEN_KICKERS, **HELDOUT_OPEN_KICKERS}
 _NO_CUT_AFTER = "。！？；：“（(、"
@@ -123,7 +132,6 @@ def _with_open_kicker(article: tuple, rng: random.Random, rates: dict) -> tuple:
 def _enumerating(articles: list) -> list:
     """The enumerating articles that go with an article set: held-out ones with held-out articles."""
     from tests.scrambler_enumerated import ENUMERATED_ARTICLES, HELDOUT_ENUMERATED_ARTICLES
-    from tests.scrambler_heldout import HELDOUT_ARTICLES
 
     return HELDOUT_ENUMERATED_ARTICLES if articles is HELDOUT_ARTICLES else ENUMERATED_ARTICLES
 
@@ -151,6 +159,8 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
     if _happens("enumerated", rng, rates):  # the draw only where the rate is set: older kinds stay the same
         drawn[rng.randrange(n_articles)] = rng.choice(_enumerating(articles or ARTICLES))
     chosen = [_with_open_kicker(article, rng, rates) for article in drawn]
+    heldout = articles is HELDOUT_ARTICLES
+    chosen = [event_kicker(article, heldout) if _happens("event_kicker", rng, rates) else article for article in chosen]
     pieces = []
     lossy: set[int] = set()  # articles a piece of which is missing from the page
     from_other_page = set()
@@ -161,6 +171,8 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
         if continued == "from":
             from_other_page.add(k)
         head, body, whole = _article_items(article, rng, rates, continued)
+        if _happens("section_label", rng, rates):
+            head = with_section_label(head, rng, heldout)
         if not whole:
             lossy.add(k)
         starts = [j for j in range(1, len(body)) if body[j][0] == "body"]
@@ -173,6 +185,10 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
         runs = [(head if j == 0 else []) + body[a:b] for j, (a, b) in enumerate(zip(bounds, bounds[1:]))]
         if len(runs) > 1 and _happens("byline_before_run", rng, rates):
             runs = _byline_before_later_run(runs)
+        if k and _happens("lead_ahead", rng, rates):
+            runs[0], lead = lead_ahead(runs[0])
+            if lead:  # after an earlier article's first piece, like a run ahead of its head
+                pieces.append((rng.randrange(k) + 0.75, k, lead))
         for j, items in enumerate(runs):
             place = k + j + (0.5 if j else 0.0)
             if rates.get("ahead") and j and k and rng.random() < rates["ahead"]:
@@ -181,6 +197,7 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
     pieces.sort(key=lambda p: p[0])
     lines = [""]
     boiler: dict[int, str] = {}
+    labels: list[int] = []  # boilerplate given to segmentation as content: it must find them itself
     if rng.random() < 0.7:
         lines += [rng.choice(FURNITURE), ""]
         boiler[len(lines) - 1] = ROLE_FURNITURE
@@ -190,6 +207,8 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
             lines += [text, ""]
             if item_kind == "marker":
                 boiler[len(lines) - 1] = ROLE_FURNITURE
+            elif item_kind == "label":
+                labels.append(len(lines) - 1)
             else:
                 where[k].append((position, item_kind, len(lines) - 1, joins_previous))
         if rng.random() < rates["furniture"]:
@@ -199,7 +218,7 @@ def scrambled_page(rng: random.Random, n_articles: int = 4, kind: str = "mixed",
     gold_articles = [_gold_article(k, article, [e[1:] for e in sorted(where[k])], lines, k in from_other_page,
                                    k not in lossy)
                      for k, article in enumerate(chosen)]
-    gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted(boiler),
+    gold = {"seed": "scrambled", "kind": f"scrambled_{kind}", "boilerplate_lines": sorted([*boiler, *labels]),
             "roles": boiler, "articles": gold_articles}
     return lines, gold
 
@@ -236,7 +255,7 @@ def _reporters(byline: str, first: str) -> list[str]:
 def page_inputs(lines: list[str], gold: dict) -> tuple[SourceDocument, list[CleanLine]]:
     """The document and the cleaning output (furniture and captions tagged) for a generated page."""
     doc = SourceDocument("scrambled.txt", "", 0, "utf-8", "text/plain", tuple(lines))
-    roles = gold.get("roles") or {n: ROLE_FURNITURE for n in gold["boilerplate_lines"]}
+    roles = gold["roles"] if "roles" in gold else {n: ROLE_FURNITURE for n in gold["boilerplate_lines"]}
     clean = [CleanLine(n, raw, raw.strip(), roles.get(n, ROLE_CONTENT)) for n, raw in enumerate(lines, 1) if raw.strip()]
     return doc, clean
 
@@ -277,8 +296,6 @@ ARTICLE_SETS = ("tuning", "heldout")
 def article_set(name: str) -> list:
     """The annotated articles pages are built from: "tuning", or "heldout" (never tuned on, for reporting)."""
     if name == "heldout":
-        from tests.scrambler_heldout import HELDOUT_ARTICLES
-
         return HELDOUT_ARTICLES
     return ARTICLES
 

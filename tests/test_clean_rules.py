@@ -147,3 +147,32 @@ def test_title_suffix_is_only_searched_where_a_separator_stands():
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(50_000)]
     matched = [text for text in texts if _TITLE_SUFFIX.search(text)]
     assert len(matched) > 1000 and all(_TITLE_SEPARATOR.search(text) for text in matched)
+
+
+EVENT_KICKER = "区文化旅游局推出夏季夜游线路串联十二处历史街区"  # a long 引题 with a predicate
+HEAD_STACK_PAGE = f"""{EVENT_KICKER}
+
+让老街区焕发新活力
+
+{{under}}
+
+本报讯(记者 某某){BODY_1}
+
+{BODY_2}
+"""
+
+
+def test_head_stack_keeps_a_long_kicker_and_drops_the_section_label_under_the_title():
+    roles = _roles(HEAD_STACK_PAGE.format(under="民生直通车"))
+    assert roles[EVENT_KICKER] == ROLE_CONTENT and roles["让老街区焕发新活力"] == ROLE_CONTENT
+    assert roles["民生直通车"] == ROLE_FURNITURE
+
+
+def test_head_stack_keeps_kicker_title_and_subtitle():
+    roles = _roles(HEAD_STACK_PAGE.format(under="——写在历史街区保护条例施行一周年之际"))
+    assert {roles[EVENT_KICKER], roles["让老街区焕发新活力"], roles["——写在历史街区保护条例施行一周年之际"]} == {ROLE_CONTENT}
+
+
+def test_section_label_over_the_head_is_furniture():
+    roles = _roles("民生直通车\n\n" + HEAD_STACK_PAGE.format(under=""))
+    assert roles["民生直通车"] == ROLE_FURNITURE and roles[EVENT_KICKER] == ROLE_CONTENT

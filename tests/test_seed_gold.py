@@ -64,8 +64,8 @@ def test_annotation_check_catches_a_line_listed_twice_and_a_broken_join():
 def test_segmenter_on_the_seed_annotations_keeps_its_floors():
     overall = run_evaluate(SEED_GOLD, [ROOT / "seeds"])["overall"]["rates"]
     assert overall[LINES_ACCOUNTED] == 1.0
-    assert overall[B3_F1] >= 0.95
-    assert overall[ARTICLE_EXACT] >= 0.8
-    assert overall[JOINS_RECOVERED] >= 0.85
+    assert overall[B3_F1] >= 0.97  # measured .989 (seventh session)
+    assert overall[ARTICLE_EXACT] >= 0.85  # measured .895
+    assert overall[JOINS_RECOVERED] >= 0.9  # measured 1.000
     assert overall[REPORTER_ACCURACY] >= 0.95
-    assert overall[HEADLINE_ACCURACY] >= 0.85
+    assert overall[HEADLINE_ACCURACY] >= 0.9  # measured 1.000

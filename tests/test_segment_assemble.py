@@ -2,7 +2,7 @@
 import pytest
 
 from tasks.records import Article, CleanLine, SourceDocument
-from tasks.schema import ROLE_CONTENT, ROLE_HEADLINE, ROLE_KICKER, ROLE_SUBTITLE
+from tasks.schema import ROLE_CONTENT, ROLE_FURNITURE, ROLE_HEADLINE, ROLE_KICKER, ROLE_SUBTITLE
 from tasks.segment import segment_document
 from tasks.segment_assemble import _assign_heads
 from tasks.segment_blocks import Block
@@ -30,6 +30,7 @@ def test_title_wrapped_after_an_office_is_one_headline(top, bottom):
     assert roles == [ROLE_HEADLINE, ROLE_HEADLINE]
 
 
+EVENT_KICKER = "区文化旅游局推出夏季夜游线路串联十二处历史街区"
 # a clause over a title stays kicker + headline; a title over a dash line keeps its subtitle; a
 # top line ending on an office over a line that opens no name is not read as wrapped
 STACKED = [
@@ -41,6 +42,11 @@ STACKED = [
      [ROLE_HEADLINE, ROLE_SUBTITLE]),
     (["# 天津市人大财政经济委员会主任委员", "## 王洪海接受纪律审查和监察调查"],
      ("", "天津市人大财政经济委员会主任委员", "王洪海接受纪律审查和监察调查"), [ROLE_HEADLINE, ROLE_SUBTITLE]),
+    # a 副题 is set off by a dash: of two plain lines the top one is the 引题, however long
+    ([EVENT_KICKER, "让老街区焕发新活力"], (EVENT_KICKER, "让老街区焕发新活力", None), [ROLE_KICKER, ROLE_HEADLINE]),
+    # the one line marked as a heading is the title
+    (["# 让老街区焕发新活力", "区文化旅游局推出夏季夜游线路"], ("", "让老街区焕发新活力", "区文化旅游局推出夏季夜游线路"),
+     [ROLE_HEADLINE, ROLE_SUBTITLE]),
 ]
 
 
@@ -58,3 +64,14 @@ def test_wrapped_title_on_a_page_gives_one_headline():
     [article] = seg.articles
     assert article.headline == page[0] + page[1] and not article.kicker and not article.subtitle
     assert [line.role for line in seg.lines[:2]] == [ROLE_HEADLINE, ROLE_HEADLINE]
+
+
+def test_section_label_in_a_head_stack_is_furniture_not_a_subtitle():
+    page = [EVENT_KICKER, "让老街区焕发新活力", "民生直通车",
+            "本报讯(记者 何苗)区文化旅游局昨日推出夏季夜游线路,串联老城十二处历史街区,游客可扫码预约讲解。"]
+    doc = SourceDocument("t.txt", "", 0, "utf-8", "text/plain", tuple(page))
+    seg = segment_document(doc, [CleanLine(n, r, r, ROLE_CONTENT) for n, r in enumerate(page, 1)])
+    [article] = seg.articles
+    assert (article.kicker, article.headline, article.subtitle) == (EVENT_KICKER, "让老街区焕发新活力", None)
+    assert sorted(article.source_lines) == [1, 2, 4]
+    assert (seg.lines[2].role, seg.lines[2].article_ordinal) == (ROLE_FURNITURE, None)

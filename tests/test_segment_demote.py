@@ -98,3 +98,16 @@ def test_cut_top_line_goes_even_without_cohesion():
     """`远航)记者从科学技` shares no words with the block above, but its bracket shows the cut."""
     blocks = _run("远航)记者从科学技")
     assert [(b.head, b.body) for b in blocks] == [([0], [1, 2]), ([], [3]), ([4], [5])]
+
+
+def test_kicker_sharing_words_with_its_own_earlier_run_stays():
+    """A run of the park story stands ahead, under the school story: the kicker shares its words, but
+    shares more with the title and text right under it, so it stays the head's top line."""
+    texts = ["城东新建两所公办幼儿园",
+             "本报讯(记者 林晓)城东区今年新建两所公办幼儿园,新增学位五百个,缓解周边适龄儿童入园难。",
+             "河西公园改造工程新建的环湖步道全长三公里,沿途增设座椅、照明和直饮水点,市民可就近散步健身。",
+             "河西公园改造工程完工新增绿地两万平方米",
+             "老公园焕发新活力",
+             "河西公园改造工程昨日完工,公园新增绿地两万平方米,改造后的河西公园全天免费开放。"]
+    blocks = [Block(head=[0], body=[1, 2]), Block(head=[3, 4], body=[5])]
+    assert _blocks(texts, blocks) == [([0], [], [1, 2]), ([3, 4], [], [5])]
