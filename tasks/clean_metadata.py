@@ -16,6 +16,9 @@ _VALUE_END = re.compile(
     r"\s{2,}|\s(?=\S{1,6}[：:])|(?=(?:记者|作者|编辑|责任编辑|来源|发布时间|时间|日期)[：:])"
 )
 _VALUE_TRIM = " ：:|丨"
+# A metadata value is a name, a site or a date, never a sentence: `记者：下一步有什么打算？` is an
+# interview turn. A question or exclamation ends speech; a full stop does after a clause of this length.
+_SPEECH_END = re.compile(r"[？?！!]$|[\u4e00-\u9fff，、]{8,}。$")
 
 
 def iso_date(text: str) -> str | None:
@@ -35,6 +38,12 @@ def _value(field_name: str, text: str, match: re.Match[str]) -> str | None:
     return rest or None
 
 
+def _opens_speech(field_name: str, text: str, match: re.Match[str]) -> bool:
+    """The label opens a turn of speech (`记者：下一步有什么打算？`), not a metadata value."""
+    value = _value(field_name, text, match) if field_name != "published_at" else None
+    return bool(value and _SPEECH_END.search(value))
+
+
 def metadata_fields(text: str, lexicons: Lexicons | None = None) -> dict[str, str]:
     """Every metadata field named on the line with its value, in lexicon priority order.
 
@@ -46,11 +55,11 @@ def metadata_fields(text: str, lexicons: Lexicons | None = None) -> dict[str, st
     found: dict[str, str] = {}
     for field_name, pattern in lex.metadata:
         m = pattern.search(text)
-        if m:
+        if m and not _opens_speech(field_name, text, m):
             found[field_name] = _value(field_name, text, m) or ""
     for field_name, pattern in lex.metadata_joined if found else ():
         m = pattern.search(text)
-        if m and field_name not in found:
+        if m and field_name not in found and not _opens_speech(field_name, text, m):
             found[field_name] = _value(field_name, text, m) or ""
     if "published_at" not in found and found and (date := iso_date(text)):
         found["published_at"] = date  # a bare date beside a labelled source: 2024-03-05 来源：某网

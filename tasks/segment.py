@@ -17,6 +17,7 @@ from tasks.segment_assemble import assemble_article
 from tasks.segment_adopt import adopt_bodies
 from tasks.segment_cutheads import demote_cut_heads
 from tasks.segment_demote import demote_fragment_heads
+from tasks.segment_items import promote_item_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
@@ -67,6 +68,7 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     blocks = _without_section_labels(layout_blocks(content, kinds, _from_markers(lines), notes), content, texts)
     blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model)
     blocks = demote_cut_heads(blocks, content, texts, terms=terms)
+    blocks = promote_item_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
     # whole lines by design (subheads, section numbers, a notice's attachment list and signature):

@@ -79,7 +79,7 @@ def assemble_article(ordinal: int, block: Block, order: list[int], content: list
 
 
 def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> None:
-    texts = [content[i].text.strip() for i in block.head]
+    texts = [without_bullet(content[i].text) for i in block.head]
     roles = [ROLE_HEADLINE] * len(texts)
     if len(texts) == 1:
         kicker, headline, subtitle = split_head_line(texts[0])
@@ -94,6 +94,16 @@ def _assign_heads(article: Article, block: Block, content: list[CleanLine]) -> N
         article.subtitle = " ".join(texts[main + 1:]) or split_head_line(texts[main])[2]
     for i, role in zip(block.head, roles):
         content[i].role, content[i].action = role, ACTION_NORMALIZED if content[i].rule_hits else ACTION_KEPT
+
+
+def without_bullet(text: str) -> str:
+    """A head line without the bullet that sets it off in a column of items (`◆标题`, `■ 标题`)."""
+    return text.strip().lstrip(_bullets()).strip() or text.strip()
+
+
+@lru_cache(maxsize=1)
+def _bullets() -> str:
+    return "".join(b for b in lexicon()["byline_bullets"] if b != "·")  # `·` joins words, it sets nothing off
 
 
 def _wrapped_title(texts: list[str], levels: list[int | None]) -> bool:

@@ -58,7 +58,8 @@ def doubled_at_break(text: str, nxt: str, max_doubled: int = MAX_DOUBLED) -> boo
     Longer repeats are a title naming what the text opens with (`——记…胡震刚` over `胡震刚带领…`),
     and a line with a kicker or 副题 is a title whatever follows it."""
     kicker, _, subtitle = split_head_line(text)
-    return not kicker and not subtitle and 1 <= doubled_overlap(text, nxt) <= max_doubled
+    return (not kicker and not subtitle and not is_subtitle_text(text)
+            and 1 <= doubled_overlap(text, nxt) <= max_doubled)
 
 
 @lru_cache(maxsize=1)

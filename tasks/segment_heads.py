@@ -162,11 +162,17 @@ def note_label_end(text: str) -> int | None:
     return match.end() if match else None
 
 
+# The paper's own dateline names the place and the day (`本报杭州5月25日讯`, `本报北京5月12日电`);
+# without the day, `本报` opens prose as often (`本报记者日前从市供电公司获悉`).
+_OWN_DATELINE = rf"本报(?=[{CJK}]{{1,6}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日[电讯])"
+
+
 @lru_cache(maxsize=1)
 def _dateline_pattern() -> re.Pattern:
     sources = "|".join(re.escape(s) for s in lexicon()["dateline_sources"])
-    return re.compile(
-        rf"\s*{_WEB_METADATA_PREFIX}({sources})([{CJK}0-9月日]{{0,14}}电)?\s*(?:[(（]([^)）]{{1,40}})[)）])?")
+    return re.compile(rf"\s*{_WEB_METADATA_PREFIX}({sources}|{_OWN_DATELINE})"
+                      rf"([{CJK}0-9月日]{{0,14}}电|[{CJK}]{{0,6}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日讯)?"
+                      rf"\s*(?:[(（]([^)）]{{1,40}})[)）])?")
 
 
 def has_surname(name: str) -> bool:

@@ -89,6 +89,10 @@ def test_kicker_naming_a_speaker_is_kept():
         ("文／吴天宇", {"author": "吴天宇"}),
         # alone, a label glued to a paper's name opens an interview question: no metadata
         ("某某报记者：新的一年有什么打算？", {}),
+        # a label that opens a sentence is a speaker's turn in an interview, not a metadata value
+        ("记者：下一步还有哪些打算？", {}),
+        ("记者：请您谈谈这项工作的具体做法和群众的反响。", {}),
+        ("作者：王某某 李某", {"author": "王某某 李某"}),
     ],
 )
 def test_metadata_fields_keeps_every_field(line, fields):

@@ -161,3 +161,22 @@ def test_a_paragraph_of_several_clauses_between_two_pictures_is_text():
     paragraph = "三座污水处理厂均采用地下式布局，地面建设公园和运动场，周边居民可免费使用。"
     page = f"# 某区建设污水处理厂\n{BODY_1}\n![](/1.jpg)\n图为施工现场。记者 李某 摄\n{paragraph}\n![](/2.jpg)\n{BODY_2}"
     assert _roles(page)[paragraph] == ROLE_CONTENT
+
+
+@pytest.mark.parametrize("text, label", [
+    ("■ 本地快讯", True), ("【一周要闻】", True), ("快讯", True), ("经济简讯", True),  # a column of short items
+    ("人物简介", True), ("【人物简介】", True), ("■ 特别报道", True),  # a box or section label set off by a bullet
+    ("城东新建两座口袋公园", False), ("市场快讯发布会今日举行", False), ("全市推进老旧小区改造要闻速览发布", False),
+])
+def test_column_and_box_labels_are_furniture_whatever_sets_them_off(text, label):
+    assert bool(load_lexicons().furniture.search(text)) is label
+
+
+def test_an_interview_keeps_its_turns_and_profile_and_drops_its_labels():
+    question = "记者：下一步还有哪些打算？"
+    answer = "周主任：我们将继续推进污水管网改造，争取明年实现城区全覆盖。"
+    profile = "周某某，区水务局局长，长期从事水利工程管理工作。"
+    page = f"专访\n# 某区新建三座污水处理厂\n## ——访区水务局局长周某某\n{BODY_1}\n{question}\n{answer}\n人物简介\n{profile}"
+    roles = _roles(page)
+    assert {roles[question], roles[answer], roles[profile]} == {ROLE_CONTENT}
+    assert roles["专访"] != ROLE_CONTENT and roles["人物简介"] == ROLE_FURNITURE

@@ -56,6 +56,12 @@ def test_stacked_heads_that_are_not_a_wrapped_title_keep_their_roles(raw, expect
     assert (article.kicker or "", article.headline, article.subtitle) == expected and got == roles
 
 
+@pytest.mark.parametrize("raw", ["◆城东新建两座口袋公园", "■ 城东新建两座口袋公园", "城东新建两座口袋公园"])
+def test_a_bullet_setting_off_an_items_title_is_not_part_of_the_headline(raw):
+    article, _ = _heads([raw])
+    assert article.headline == "城东新建两座口袋公园"
+
+
 def test_wrapped_title_on_a_page_gives_one_headline():
     page = ["天津市人大财政经济委员会主任委员", "王洪海接受纪律审查和监察调查",
             "本报讯(记者 徐丽)从市纪委监委获悉,王洪海涉嫌严重违纪违法,目前正接受市纪委监委纪律审查和监察调查。"]

@@ -28,6 +28,7 @@ def test_fragment_evidence(text, fragment):
     ("区教育局负责人王", "负责人王立新介绍,", False),                               # no repeat at the break
     ("扎根山村二十年 ——记乡村教师周明远", "周明远带领学生建起了图书角。", False),  # a 副题 naming the text's subject
     ("乡村教师周明远", "周明远带领学生建起了图书角。", False),                     # a 3-character repeat: a name taken up again
+    ("——访区科技局局长周明", "周明，1970年生，长期从事科技管理工作。", False),     # a 副题 over the guest's profile
 ])
 def test_doubled_at_break(text, nxt, cut):
     assert doubled_at_break(text, nxt) == cut

@@ -25,6 +25,9 @@ DATELINES = [
     ("本报讯（记者 韩雯 通讯员 张婧怡）5月30日", "本报讯", ["韩雯", "张婧怡"]),
     ("新华社北京5月1日电(记者 张三 李四)今天", "新华社", ["张三", "李四"]),
     ("本报讯 昨日,项目开工", "本报讯", []),
+    # the paper's own dateline with place and day
+    ("本报杭州5月25日讯 昨日，地铁新线开始联调联试", "本报", []),
+    ("本报北京5月12日电（记者 张三）今天", "本报", ["张三"]),
 ]
 
 
@@ -34,7 +37,9 @@ def test_parse_dateline(text, source, reporters):
     assert dateline is not None and (dateline.source, dateline.reporters) == (source, reporters)
 
 
-@pytest.mark.parametrize("text", ["新华社记者 张三", "今年以来,我市加快推进改造。"])
+@pytest.mark.parametrize("text", ["新华社记者 张三", "今年以来,我市加快推进改造。",
+                                  "本报记者日前从市供电公司获悉，全市用电负荷创新高。",  # `本报` without a day opens prose
+                                  "新华社记者从市通讯管理局获悉，新基站全部开通。"])  # `讯` only closes a dated dateline
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None
 

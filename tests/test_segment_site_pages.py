@@ -100,3 +100,19 @@ def test_section_numbers_alone_on_their_line_are_never_joined():
     page = "\n".join(["# 某市新建三座污水处理厂", BODY_1, "01", "**建设进度**", BODY_2, "02", "**后续安排**", BODY_3])
     seg = _segment(page)
     assert len(seg.articles) == 1 and not seg.articles[0].joins
+
+
+def test_a_profile_box_between_head_and_dateline_opens_the_interview_it_belongs_to():
+    profile = "周某某，1970年生，区水务局局长，长期从事水利工程管理工作。"
+    turns = ["记者：新建的污水处理厂采用什么工艺？", "周局长：采用膜处理工艺，出水水质明显提升。",
+             "问：下一步还有哪些打算？", "答：我们将继续推进污水管网改造，争取明年实现城区全覆盖。"]
+    for box in (["【人物简介】" + profile], ["人物简介", profile], ["**人物简介**", profile]):
+        page = "\n".join(["# 某区新建三座污水处理厂", "## ——访区水务局局长周某某", *box,
+                          f"本报讯（记者 王某某）{BODY_1}", *turns, "责任编辑：李某"])
+        seg = _segment(page)
+        assert len(seg.articles) == 1, box
+        article, dateline = seg.articles[0], 3 + len(box)
+        assert article.headline == "某区新建三座污水处理厂" and article.reporters == ["王某某"]
+        # head, subtitle, the profile's text (its label alone is furniture), the dateline and every turn
+        assert article.source_lines == [1, 2, dateline - 1, *range(dateline, dateline + 1 + len(turns))]
+    assert note_label_end("人物简介") == 4 and note_label_end("【人物简介】周某某，区水务局局长。") == 6

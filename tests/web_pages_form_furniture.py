@@ -17,7 +17,7 @@ PROFILES = ["{name}，1973年生，{office}，长期从事经济管理和政策�
 QUESTION_MARKS = [("记者：", "{surname}："), ("问：", "答："), ("**记者**：", "**{surname}**："), ("Q：", "A：")]
 QUESTIONS = ["这项工作是怎样起步的？目前进展如何？", "推进过程中遇到的最大困难是什么？", "群众的反响怎么样？",
              "下一步还有哪些打算？", "您认为关键在哪里？", "如何保证这些措施真正落地见效？"]
-INTERVIEW_KICKERS = ["高端访谈", "对话", "专访"]
+INTERVIEW_LABELS = ["高端访谈", "对话", "专访"]
 
 # A newspaper page converted from PDF: running head and foot lines, hard wrapping.
 PAPERS = ["南湖日报", "江城晚报", "东山日报"]

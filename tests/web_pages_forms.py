@@ -4,7 +4,8 @@ the cleaning and segmentation rules hold on structures they were not written for
 - `brief_column`: a column label over several short items, each its own article (a title or none; an
   untitled item opens with a dateline, `本报讯` / `新华社北京5月12日电`), then the column's footer.
 - `interview`: one article in question and answer turns (`记者：…` / `问：… 答：…`), a profile box
-  (a label alone on its line is furniture, as `核心提示` is; the box's text is body).
+  (a label alone on its line is furniture, as `核心提示` is; the box's text is body), a column label
+  over the head (`专访`: furniture, as `两会圆桌` is in ../shared/gold).
 - `pdf_page`: a newspaper page converted from PDF: running head and foot lines (paper, date, page,
   section, editors), two articles whose paragraphs are hard-wrapped every 18-30 characters (every wrap
   is a gold join), the first line of a paragraph indented on some pages.
@@ -14,11 +15,15 @@ the cleaning and segmentation rules hold on structures they were not written for
   texts that are whole sentences, some naming the article's topic. Comments are furniture.
 - `quoted_table`: the paragraphs in markdown blockquotes or table cells, or followed by an English
   title and summary (a translation of the page's content, not its Chinese text: furniture).
+- `brief_column_ocr`, `interview_ocr`: the same two forms as OCR reads them off a printed page: no
+  web menus, metadata lines or footers, no markdown markup (bold titles and speakers are plain text).
 Each builder takes the article list and draws only from its own `rng`.
 """
 from __future__ import annotations
 
 import random
+import re
+from functools import partial
 
 from tests import web_pages_form_furniture as form
 from tests import web_pages_furniture as furniture
@@ -38,10 +43,11 @@ def _dated(rng: random.Random, paragraph: str) -> str:
                                                    month=rng.randint(1, 9), day=rng.randint(10, 28)) + paragraph
 
 
-def brief_column(rng: random.Random, material: list) -> tuple[list[str], dict]:
-    """A column of short items, each an article of one or two paragraphs."""
-    page = GoldPage()
-    for line in rng.choice(furniture.MENUS):
+def brief_column(rng: random.Random, material: list, web: bool = True) -> tuple[list[str], dict]:
+    """A column of short items, each an article of one or two paragraphs (`web`: on a web page, else
+    as OCR reads it off a printed page)."""
+    page = GoldPage() if web else _PrintedPage()
+    for line in rng.choice(furniture.MENUS) if web else ():
         page.add(line)
     page.add(rng.choice(form.BRIEF_LABELS))
     for k, (_, headline, _, _, paragraphs) in enumerate(rng.sample(material, rng.randint(3, 5))):
@@ -54,26 +60,28 @@ def brief_column(rng: random.Random, material: list) -> tuple[list[str], dict]:
         if titled and len(paragraphs) > 1 and rng.random() < 0.3:
             page.add(paragraphs[1], "body", entry)
     page.add(rng.choice(form.BRIEF_FOOTERS).format(name=rng.choice(furniture.NAMES), site=rng.choice(furniture.SITES)))
-    for line in rng.choice(furniture.FOOTERS):
+    for line in rng.choice(furniture.FOOTERS) if web else ():
         page.add(line)
-    return page.lines, page.gold("brief_column")
+    return page.lines, page.gold("brief_column" if web else "brief_column_ocr")
 
 
-def interview(rng: random.Random, material: list) -> tuple[list[str], dict]:
-    """An interview: head, profile box, an opening paragraph, then question and answer turns."""
+def interview(rng: random.Random, material: list, web: bool = True) -> tuple[list[str], dict]:
+    """An interview: head, profile box, an opening paragraph, then question and answer turns (`web`: on
+    a web page, else as OCR reads it off a printed page)."""
     _, headline, _, byline, paragraphs = rng.choice(material)
     name, office = rng.choice(form.GUESTS)
-    page = GoldPage()
-    for line in rng.choice(furniture.MENUS):
+    page = GoldPage() if web else _PrintedPage()
+    for line in rng.choice(furniture.MENUS) if web else ():
         page.add(line)
     entry = page.article(0, headline, _reporters(byline, paragraphs[0]))
-    if rng.random() < 0.4:
-        page.add(rng.choice(form.INTERVIEW_KICKERS), "headline", entry)
+    if rng.random() < 0.4:  # a column label (专访, 高端访谈) over the head: section furniture, as 两会圆桌 is
+        page.add(rng.choice(form.INTERVIEW_LABELS))
     page.add(rng.choice(["# ", ""]) + headline, "headline", entry)
     page.add(f"——访{office}{name}", "headline", entry)
     if byline:
         page.add(byline, "byline", entry)
-    page.add(f"{rng.randint(2020, 2025)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)} 来源：{rng.choice(furniture.SITES)}")
+    if web:
+        page.add(f"{rng.randint(2020, 2025)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)} 来源：{rng.choice(furniture.SITES)}")
     profile = rng.choice(form.PROFILES).format(name=name, office=office)
     profile_first = rng.random() < 0.5
 
@@ -94,9 +102,16 @@ def interview(rng: random.Random, material: list) -> tuple[list[str], dict]:
     if not profile_first:
         add_profile()
     page.add(f"责任编辑：{rng.choice(furniture.NAMES)}")
-    for line in rng.choice(furniture.FOOTERS):
+    for line in rng.choice(furniture.FOOTERS) if web else ():
         page.add(line)
-    return page.lines, page.gold("interview")
+    return page.lines, page.gold("interview" if web else "interview_ocr")
+
+
+class _PrintedPage(GoldPage):
+    """Lines as OCR reads them off a printed page: no markdown markup (a bold title is plain text)."""
+
+    def add(self, text: str, role: str = "boiler", article: dict | None = None) -> None:
+        super().add(re.sub(r"^#+\s+", "", text).replace("**", ""), role, article)
 
 
 def _wrapped(paragraph: str, width: int, indent: str) -> list[str]:
@@ -251,4 +266,5 @@ def quoted_table(rng: random.Random, material: list) -> tuple[list[str], dict]:
 
 
 FORM_KINDS = {"brief_column": brief_column, "interview": interview, "pdf_page": pdf_page,
-              "live_timeline": live_timeline, "comment_thread": comment_thread, "quoted_table": quoted_table}
+              "live_timeline": live_timeline, "comment_thread": comment_thread, "quoted_table": quoted_table,
+              "brief_column_ocr": partial(brief_column, web=False), "interview_ocr": partial(interview, web=False)}
