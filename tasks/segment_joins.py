@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from tasks.segment_heads import CJK, TEXT_CACHE_SIZE, ends_sentence, lexicon
+from tasks.segment_wordlm import numeral_break
 from tasks.tokenize import first_word, is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
@@ -97,7 +98,8 @@ def could_double(a: str, b: str) -> bool:
 
 def bridge_word(a: str, b: str, span: int = 4) -> bool:
     """True when a dictionary word of 2+ characters reads across the break (`老` + `式建筑`) and is
-    longer than the words each side's edge makes on its own (so `发展` + `方式` does not count).
+    longer than the words each side's edge makes on its own (so `发展` + `方式` does not count),
+    and not a numeral compound (`两` + `三条`).
 
     Plain dictionary look-ups, no jieba cut: this runs on many candidate pairs.
     """
@@ -108,7 +110,7 @@ def bridge_word(a: str, b: str, span: int = 4) -> bool:
 def _bridges(left: str, right: str) -> bool:
     """bridge_word on the edges themselves (memoised: a line is paired with many candidates, and
     the dictionary does not change once loaded)."""
-    if not left or not right:
+    if not left or not right or numeral_break(left, right):
         return False
     best = 0
     for i in range(1, len(left) + 1):

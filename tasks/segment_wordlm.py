@@ -7,6 +7,8 @@ its unknown-word probability). Only words spanning the break make the joined str
 so the ratio is >= 0, large when the break cut a frequent word whose pieces are rare on their
 own (`包` + `括外墙` -> 包括), small when the pieces are words anyway (`市` + `民对` -> 市民).
 It grades what a yes/no dictionary look-up (segment_joins.bridge_word) only detects.
+A break between two numerals is no evidence (`两` + `三条` -> 两三条, `三` + `十六岁` -> 三十六岁):
+numerals run on into each other, and the dictionary holds their compounds, whatever the break.
 
 Cost: the sums over each side are memoised per line end and line start; a pair only walks the
 words that start in a's tail and reach into b (the dictionary's prefix table stops the walk).
@@ -24,6 +26,12 @@ LLR_CAP = 4.0  # one very rare piece must not decide a pair alone
 WORD_BONUS = 0.0  # log factor on every word's probability: a unigram model alone overrates fewer, longer words
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]{1,%d}$" % SIDE)
 _CJK_HEAD = re.compile(r"[\u4e00-\u9fff]{1,%d}" % SIDE)
+NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几")
+
+
+def numeral_break(left: str, right: str) -> bool:
+    """The break falls between two numerals (`两` | `三条`): any word across it is a numeral compound."""
+    return bool(left) and bool(right) and left[-1] in NUMERALS and right[0] in NUMERALS
 
 
 def _word_prob(word: str) -> float | None:
@@ -97,6 +105,8 @@ def _head_run(b: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def _span_llr(left: str, right: str) -> float:
     """span_llr of a's CJK tail and b's CJK head (memoised: a line meets many candidates)."""
+    if numeral_break(left, right):
+        return 0.0
     is_prefix = tokenize.is_word_prefix
     spans = []  # (i, j, p): a word from left[i:] through right[:j]; most pairs have none
     for i in range(len(left)):
@@ -119,3 +129,13 @@ def _span_llr(left: str, right: str) -> float:
     if not spanning:
         return 0.0
     return min(LLR_CAP, math.log1p(spanning / (alpha[len(left)] * beta[0])))
+
+
+@lru_cache(maxsize=1 << 14)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets in `text` where jieba's precise cut puts a word boundary (0 and len included)."""
+    offsets, at = {0}, 0
+    for token in tokenize.tokenize(text):
+        at += len(token)
+        offsets.add(at)
+    return frozenset(offsets)

@@ -34,3 +34,10 @@ def test_doubled_overlap_finds_the_repeated_piece_wherever_a_ends():
     assert doubled_overlap("教授宋某建", "宋某建议，") == 3
     assert doubled_overlap("会议指出", "今年以来") == 0  # a's last character not at b's start
     assert doubled_overlap("指出", "出") == 0  # too short to hold a doubled piece
+
+
+def test_bridge_word_ignores_numeral_compounds():
+    from tasks.segment_joins import bridge_word
+
+    assert bridge_word("改造内容包", "括外墙保温")
+    assert not bridge_word("沿线设有两", "三个换乘站")  # 两三个 forms across any break between numerals

@@ -1,7 +1,7 @@
 """Dictionary word-model evidence across a column break (tasks/segment_wordlm.py)."""
 import pytest
 
-from tasks.segment_wordlm import LLR_CAP, span_llr
+from tasks.segment_wordlm import LLR_CAP, numeral_break, span_llr, word_boundaries
 
 
 @pytest.mark.parametrize("a, b, low, high", [
@@ -10,6 +10,8 @@ from tasks.segment_wordlm import LLR_CAP, span_llr
     ("发车间隔不超过", "括外墙保温", 0.0, 0.0),  # no word spans the break
     ("发车间隔不超过", "十分钟", 0.0, 0.0),
     ("市民理性消费,", "按需购买", 0.0, 0.0),  # a's tail is no Chinese text
+    ("沿线设有两", "三个换乘站", 0.0, 0.0),  # 两三个: a numeral compound forms across any break
+    ("参赛者中年龄最大的七", "十六岁", 0.0, 0.0),  # 七十六岁
 ])
 def test_span_llr(a, b, low, high):
     assert low <= span_llr(a, b) <= high
@@ -24,3 +26,16 @@ def test_word_log_prob_is_public_and_matches_the_route_table():
 
     assert word_log_prob("包括") is not None and word_log_prob("包括") > unknown_log_prob()
     assert word_log_prob("括外墙保温") is None  # no dictionary word
+
+
+@pytest.mark.parametrize("left, right, expected", [
+    ("设有两", "三个", True),
+    ("连续三", "年保持", False),  # 三年: a numeral and a measure word are evidence
+    ("", "三个", False),
+])
+def test_numeral_break(left, right, expected):
+    assert numeral_break(left, right) is expected
+
+
+def test_word_boundaries_follow_jiebas_cut():
+    assert word_boundaries("发展方式") == {0, 2, 4}
