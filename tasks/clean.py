@@ -21,6 +21,7 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_STRAY_LATIN,
     line_flags,
 )
+from tasks.clean_folios import edge_folios
 from tasks.clean_layout import mark_heads, mark_source_names, mark_title_copies, mark_truncated_copies, text_blocks
 from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     LEXICON_PATH,
@@ -30,7 +31,7 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     lexicons_version,
 )
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
-from tasks.clean_ocr import mark_captions, mark_group_titles
+from tasks.clean_ocr import CAPTION_BY_PLACE, mark_captions, mark_group_titles
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
@@ -51,16 +52,28 @@ def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thre
             ln.extra["recurring"] = True
 
 
+def _mark_folios(lines: list[LineEvidence]) -> None:
+    """Page numbers standing above or below all the page's text are furniture (tasks/clean_folios.py)."""
+    for k in edge_folios([ln.text for ln in lines], [ln.anchor for ln in lines]):
+        if lines[k].role is None:
+            lines[k].decide(ROLE_FURNITURE, "furniture: page number at the page's edge", 0.1)
+            lines[k].extra["folio"] = True
+
+
 def _mark_wrapped_text(lines: list[LineEvidence]) -> None:
     """Lines of hard-wrapped running text are article text: a full line the next line continues, and
     that next line, even when a pattern alone took it for furniture (a piece of a sentence that opens
-    like a widget's label). Metadata and lines already placed elsewhere keep their verdict."""
+    like a widget's label); a full line that position and wording alone took for a caption is text too. Metadata and lines already placed elsewhere keep their verdict."""
     for k, runs_on in enumerate(wrapped_lines([(ln.line_no, ln.raw) for ln in lines])):
         piece = lines[k]
+        if runs_on and piece.role == ROLE_CAPTION and (piece.reason or "").startswith(CAPTION_BY_PLACE):
+            piece.decide(None, None, 0.5)  # a full line that runs on is a paragraph's first line, not a caption
         if not runs_on or piece.role is not None or not piece.cjk:
             continue
         piece.anchor = True
         nxt = lines[k + 1]
+        if nxt.extra.get("folio"):
+            continue
         if nxt.role in (ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_CAPTION) and not nxt.meta and nxt.cjk and not nxt.is_link_line:
             nxt.decide(None, None, 0.5)
             nxt.head_boilerplate = False
@@ -129,6 +142,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     _mark_repeats(lines, recurring, th)
     mark_source_names(lines)
     mark_captions(lines, lex, th)
+    _mark_folios(lines)
     _mark_wrapped_text(lines)
     blocks = text_blocks(lines, th)
     in_block = [False] * len(lines)

@@ -33,6 +33,7 @@ _NOT_CAPTION = re.compile(r"[“”「」\"？！?!：:]|^(?:本报讯|本刊讯
                           r"|(?:说|表示|介绍|指出|认为|坦言|透露|建议|强调)，")
 _INNER_STOP = re.compile(r"[。！？]")
 _INNER_CLAUSE = re.compile(r"[，,；;]")
+CAPTION_BY_PLACE = "caption: sentence placed and worded like a caption"  # the reason of a caption without credit
 
 
 def _is_head_like(ln: LineEvidence) -> bool:
@@ -77,7 +78,7 @@ def mark_captions(lines: list[LineEvidence], lex: Lexicons, th: Thresholds) -> N
     for k in range(len(lines)):
         score = caption_score(lines, k, lex, th)
         if score >= th.caption_min_score:
-            lines[k].decide(ROLE_CAPTION, f"caption: sentence placed and worded like a caption ({score:.2f})", 0.2)
+            lines[k].decide(ROLE_CAPTION, f"{CAPTION_BY_PLACE} ({score:.2f})", 0.2)
             lines[k].anchor = False
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_metadata import metadata_fields
+from tasks.clean_widgets import is_widget_bar
 from tasks.markdown import markdown_evidence
 from tasks.normalize import count_cjk, normalize_text
 from tasks.schema import (
@@ -161,6 +162,8 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
     for kind, pattern, max_chars in lex.boilerplate:
         if n <= max_chars and pattern.search(text):
             return ln.decide(ROLE_BOILERPLATE, f"boilerplate: {kind}", 0.05)
+    if is_widget_bar(text):
+        return ln.decide(ROLE_BOILERPLATE, "boilerplate: widget", 0.05)
     if ln.is_link_line:
         return ln.decide(ROLE_BOILERPLATE, "boilerplate: link line", 0.1)
     if lex.furniture.search(text):

@@ -66,7 +66,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     notes = _editor_notes(lines)
     blocks = _without_section_labels(layout_blocks(content, kinds, _from_markers(lines), notes), content, texts)
-    blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model)
+    runs_on = frozenset(k for k, wrap in enumerate(wraps) if wrap)
+    blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model, wrapped=runs_on)
     blocks = demote_cut_heads(blocks, content, texts, terms=terms)
     blocks = promote_item_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]

@@ -41,6 +41,10 @@ from tasks.segment_ngram import CharModel
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 
 DEMOTE_COHESION = 0.05  # specific cohesion with one earlier block (titles measured < 0.04, fragments > 0.04)
+# A head line that hard-wrapping shows as a full line running on into the next one (tasks/layout_wrap.py)
+# has the layout's evidence of text already: less cohesion is asked of it (on generated PDF pages, such
+# lines measured .034-.12, titles and kickers 0-.018)
+WRAPPED_DEMOTE_COHESION = 0.025
 BODY_LINES_READ = 2  # body lines under the head read with it
 MERGE, SPLIT, SPLIT_TOP = "merge", "split", "split_top"
 
@@ -106,7 +110,8 @@ def stacked_top_line(block: Block, content: list[CleanLine], texts: list[str]) -
 
 def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
                           threshold: float = DEMOTE_COHESION,
-                          terms: Callable[[], LineTerms] | None = None, model: CharModel | None = None) -> list[Block]:
+                          terms: Callable[[], LineTerms] | None = None, model: CharModel | None = None,
+                          wrapped: frozenset[int] = frozenset()) -> list[Block]:
     """Blocks with fragment heads turned into body lines (the block keeps its place, headless).
 
     `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair).
@@ -145,7 +150,8 @@ def demote_fragment_heads(blocks: list[Block], content: list[CleanLine], texts: 
         if found and found[0] not in misplaced:
             misplaced[found[0]], blocks[k].head = (found[1], blocks[k].head[0]), []
             continue
-        if _specific_cohesion(similar[row], k) < threshold:
+        needed = min(threshold, WRAPPED_DEMOTE_COHESION) if blocks[k].head[0] in wrapped else threshold
+        if _specific_cohesion(similar[row], k) < needed:
             continue
         if k in bare:
             cut.add(k)  # a piece of its own: it never opened the continued text under the marker

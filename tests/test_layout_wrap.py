@@ -85,3 +85,28 @@ def test_a_comment_section_under_the_article_is_boilerplate_to_the_end():
                                          ("10:30 记者在现场看到", False), ("25:70", False), ("一", True)])
 def test_a_time_alone_on_its_line_is_a_whole_line(text, whole):
     assert is_bare_ordinal(text) is whole
+
+
+_PDF_PAGE_HEAD = ["南湖日报 2025年3月12日 星期三", "6"]
+_OPEN_LINE = "三座污水处理厂建成投运后城区污水"  # a paragraph's first line: full width, no punctuation
+_SECOND_PARAGRAPH = _OPEN_LINE + "收集处理率将由百分之八十提高到百分之九十五以上，沿河的黑臭水体也将随之消除。"
+_SHORT_SENTENCE = "沿河居民对新厂建成投运充满期待。"  # full width: it runs on into its paragraph
+
+
+def _pdf_page(foot: str) -> list[str]:
+    first = [_wrapped(p, 16) for p in (BODY_1 + BODY_2, _SECOND_PARAGRAPH,
+                                       _SHORT_SENTENCE + "家住河边的市民说，过去夏天不敢开窗，盼着新厂早日投运。", BODY_3)]
+    second = _wrapped("河西公园新建步道三公里，增设座椅和照明，周边居民可就近散步健身，公园还新种乔木两千余株。", 16)
+    return [*_PDF_PAGE_HEAD, "某市新建三座污水处理厂", "本报记者 许诺", *[x for p in first for x in p],
+            "河西公园改造完工", "本报记者 林晓", *second, foot]
+
+
+@pytest.mark.parametrize("foot", ["第3页", "- 3 -", "3"])
+def test_a_pdf_page_keeps_its_page_numbers_out_and_its_full_lines_in_the_text(foot):
+    lines = _pdf_page(foot)
+    seg = _segment(lines)
+    assert [a.headline for a in seg.articles] == ["某市新建三座污水处理厂", "河西公园改造完工"]
+    kept = {n for a in seg.articles for n in a.source_lines}
+    assert kept == set(range(3, len(lines)))  # neither the folio over the head nor the one at the foot
+    first = seg.articles[0]
+    assert _OPEN_LINE in first.paragraphs[1] and first.paragraphs[2].startswith(_SHORT_SENTENCE)

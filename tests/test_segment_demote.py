@@ -111,3 +111,19 @@ def test_kicker_sharing_words_with_its_own_earlier_run_stays():
              "河西公园改造工程昨日完工,公园新增绿地两万平方米,改造后的河西公园全天免费开放。"]
     blocks = [Block(head=[0], body=[1, 2]), Block(head=[3, 4], body=[5])]
     assert _blocks(texts, blocks) == [([0], [], [1, 2]), ([3, 4], [], [5])]
+
+
+def test_a_head_line_that_hard_wrapping_runs_on_needs_less_cohesion_to_go():
+    texts = ["城东新建两所公办幼儿园", "本报讯(记者 林晓)城东区今年新建两所公办幼儿园,新增学位五百个。",
+             "两所幼儿园的保育员和教师由区教育局统一",  # 2: a paragraph's full first line, taken for a title
+             "招聘,保育员和教师须持证上岗。", "老城菜市场完成提升改造", "菜市场重新划分摊位,顾客买菜更加方便。"]
+    content = [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+
+    def run(wrapped):
+        blocks = [Block(head=[0], body=[1]), Block(head=[2], body=[3]), Block(head=[4], body=[5])]
+        demoted = demote_fragment_heads(blocks, content, texts, threshold=1.0, wrapped=wrapped)
+        return [(b.head, b.body) for b in demoted]
+
+    assert run(frozenset())[1] == ([2], [3])  # no cohesion reaches 1.0: the title stays
+    assert run(frozenset({2}))[1] == ([], [2, 3])  # the layout's evidence asks only WRAPPED_DEMOTE_COHESION
+    assert run(frozenset({4}))[2] == ([4], [5])  # a line unrelated to earlier blocks stays, wrapped or not
