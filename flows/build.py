@@ -65,14 +65,14 @@ def validate(dataset_tables: dict, stage_counts: dict, report_dir: Path, previou
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(dataset_dir: Path, version: str, dataset_tables: dict, documents, rejects, outcome, report_dir, stage_counts, content=None,
-            review_pages=None):
+def publish(dataset_dir: Path, version: str, dataset_tables: dict, input_files: list[tuple[str, str, int]], outcome, report_dir,
+            stage_counts, content=None, review_pages=None):
+    """Publish `version`; `input_files`: (source_file, sha256, byte_count) of every document, then every reject."""
     return publish_mod.publish_version(
         dataset_dir,
         version,
         dataset_tables,
-        input_files=[(d.source_file, d.sha256, d.byte_count) for d in documents]
-        + [(r.source_file, r.sha256, r.byte_count) for r in rejects],
+        input_files=input_files,
         validation=outcome,
         report_dir=report_dir,
         pipeline_info=versions.pipeline_info(stage_counts),
@@ -124,9 +124,13 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
         recurring = recurring.result()
     builder, computed = processing.process_documents(documents, recurring, cache_dir, component_versions, workers, batch_chars)
     stage_counts = versions.stage_counts(documents, rejects, builder.results)
+    document_count = len(documents)
+    # The decoded text of every input is read by nothing after processing (publishing needs `inputs`
+    # only): freed here, not held through the serial end, where a build's memory peaks.
+    del documents
 
     summary = BuildSummary(
-        "published", "", len(documents), len(rejects), computed,
+        "published", "", document_count, len(rejects), computed,
         articles=builder.article_count, lines_by_role=builder.lines_by_role(),
     )
     with publish_mod.dataset_lock(dataset_dir):
@@ -159,7 +163,7 @@ def _build(input_dir: str, output_dir: str, dataset: str, workers: int, cache_di
             summary.message = f"validation blocked publishing: {'; '.join(outcome.critical_failures)}"
             return summary
         path = publish(
-            dataset_dir, version, quote(dataset_tables), quote(documents), quote(rejects), outcome, report_dir, stage_counts,
+            dataset_dir, version, quote(dataset_tables), quote(inputs), outcome, report_dir, stage_counts,
             quote(content), review_pages_from_child if parallel else None,
         )
     summary.version_path, summary.report_path = str(path), str(path / "validation" / "index.html")

@@ -92,7 +92,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
             content[i].reason = "continuation marker standing alone"
     roots = [b for b in blocks if b.head or b.bylines or (b.body and b.body[0] not in linked_in)]
     roots.sort(key=lambda b: min(b.head + b.bylines + b.body[:1]))
-    orders = [_reading_order(block, blocks, links, linked_in) for block in roots]
+    successors = _successors(blocks)
+    orders = [_reading_order(block, successors, links, linked_in) for block in roots]
     heads = [" ".join(texts[i] for i in block.head) for block in roots]
     orders = adopt_bodies(heads, orders, texts, links)
     anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
@@ -206,9 +207,15 @@ def _mark_headless_body(block: Block, content: list[CleanLine], order: list[int]
         content[i].reason = "head or byline without body text"
 
 
-def _reading_order(root: Block, blocks: list[Block], links: dict[int, int], linked_in: dict[int, int]) -> list[int]:
-    """Body lines of the article rooted at `root`: each line, then what continues it, then what follows it."""
-    succ = {x: (b.body[k + 1] if k + 1 < len(b.body) else None) for b in blocks for k, x in enumerate(b.body)}
+def _successors(blocks: list[Block]) -> dict[int, int | None]:
+    """Each body line -> the body line under it in its block (None for a block's last); built once per page."""
+    return {x: (b.body[k + 1] if k + 1 < len(b.body) else None) for b in blocks for k, x in enumerate(b.body)}
+
+
+def _reading_order(root: Block, succ: dict[int, int | None], links: dict[int, int],
+                   linked_in: dict[int, int]) -> list[int]:
+    """Body lines of the article rooted at `root`: each line, then what continues it, then what follows it
+    (`succ`: _successors of the page's blocks)."""
     order: list[int] = []
     stack = [root.body[0]] if root.body and root.body[0] not in linked_in else []
     while stack:

@@ -60,15 +60,27 @@ def _stock_openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(openers)), tuple(v for v in lex["speech_verbs"] if len(v) >= 2)
 
 
+def _members_by_first_char() -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """(series, rank, member) of every series member, grouped by the member's first character,
+    in series then rank order: a paragraph can open only with the members of its first character."""
+    grouped: dict[str, list[tuple[int, int, str]]] = {}
+    for s, series in enumerate(ORDINAL_SERIES):
+        for rank, word in enumerate(series):
+            grouped.setdefault(word[0], []).append((s, rank, word))
+    return {char: tuple(members) for char, members in grouped.items()}
+
+
+_MEMBERS_BY_FIRST_CHAR = _members_by_first_char()
+
+
 def ordinal(text: str) -> tuple[int, int] | None:
     """(series, rank) of the ordinal the text opens with, the longest member first."""
     found = None
-    for s, series in enumerate(ORDINAL_SERIES):
-        for rank, word in enumerate(series):
-            # 第一/其一 must stand alone (第一，), not open a word (第一批, 第二季度)
-            alone = word[-1] not in _NUMERALS or text[len(word):len(word) + 1] in _ALONE_AFTER
-            if text.startswith(word) and alone and (found is None or len(word) > found[2]):
-                found = (s, rank, len(word))
+    for s, rank, word in _MEMBERS_BY_FIRST_CHAR.get(text[:1], ()):
+        # 第一/其一 must stand alone (第一，), not open a word (第一批, 第二季度)
+        alone = word[-1] not in _NUMERALS or text[len(word):len(word) + 1] in _ALONE_AFTER
+        if text.startswith(word) and alone and (found is None or len(word) > found[2]):
+            found = (s, rank, len(word))
     return found[:2] if found else None
 
 
@@ -119,7 +131,8 @@ class ParallelOpeners:
         seen: list[int] = []
         for u in order:
             matches = []
-            for v in seen:
+            # a unit with neither an ordinal nor an opener can match no earlier unit
+            for v in seen if ordinals[u] or openers[u] else ():
                 if _follows(ordinals[u], ordinals[v]):
                     matches.append(v)
                 elif openers[u] and openers[v] and same_frame(openers[u], openers[v]):

@@ -87,26 +87,26 @@ class RatioScorer:
         out: list[list[float]] = [[] for _ in label]
         before = [0] * len(running)  # per article: interned sequence of the units it holds so far
         unadded: list[list[int]] = [[] for _ in sizes]  # per article: units not yet in its running row
-        memo = self._memo
+        memo, chains, units = self._memo, self._chains, self.units
         pending, pending_keys = [], []  # units to score, with their articles' profiles as they stand
         for u in self.file_order:
             labels = label_sets[u]
             if labels:
                 keys = [(u, l, before[l]) for l in labels]
-                known = [memo.get(key) for key in keys]
+                known = list(map(memo.get, keys))
                 if None in known:
                     for l in labels:
                         if unadded[l]:  # most articles gained nothing since: skip the row view and call
                             self._add(running[l], unadded[l])
-                    pending.append((u, running[np.array(labels)[:, np.newaxis], self.units[u][0]],
+                    pending.append((u, running[np.array(labels)[:, np.newaxis], units[u][0]],
                                     [sizes[l] for l in labels]))
                     pending_keys.append(keys)
                 else:
                     out[u] = known
             at = label[u]
             unadded[at].append(u)
-            sizes[at] += self.units[u][2]
-            before[at] = self._chain(before[at], u)
+            sizes[at] += units[u][2]
+            before[at] = chains.setdefault((before[at], u), len(chains) + 1)  # self._chain, inlined
         for (u, _, _), keys, scores in zip(pending, pending_keys, self._ratios(pending)):
             memo.update(zip(keys, scores))
             out[u] = scores
@@ -164,10 +164,14 @@ class RatioScorer:
     def _add(self, profile: np.ndarray, units: list[int]) -> None:
         """Add the counts of `units` to `profile` in their order, and empty the list. Counts are
         added only when a score needs them (most are memoised after the first pass), each
-        element's additions in the same order as always."""
-        for u in units:
-            cols, x, _, _ = self.units[u]
+        element's additions in the same order as always: np.add.at adds its entries one by one in
+        order, so one call over the units laid end to end sums as one `+=` per unit did."""
+        if len(units) == 1:
+            cols, x, _, _ = self.units[units[0]]
             profile[cols] += x
+        elif units:
+            np.add.at(profile, np.concatenate([self.units[u][0] for u in units]),
+                      np.concatenate([self.units[u][1] for u in units]))
         units.clear()
 
     def home_scores(self, a: int, rows: list[int], label: list[int]) -> list[float]:

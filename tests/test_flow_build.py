@@ -110,3 +110,25 @@ def test_two_local_workers_publish_the_same_files_and_leave_no_hidden_folder(see
     one, two = digests(Path(summary.version_path)), digests(Path(parallel.version_path))
     assert len(one) > 5 and one == two
     assert not [p.name for p in (tmp_path / "out" / "news").iterdir() if p.name.startswith(".") and p.is_dir()]
+
+
+def test_the_decoded_inputs_are_freed_before_validation(prefect_harness, tmp_path, monkeypatch):
+    """Nothing after processing reads the documents' text: a build must not hold it through the
+    serial end (validation, Parquet), where its memory peaks and grows with the corpus."""
+    import gc
+
+    import flows.build as build
+    from tasks.records import SourceDocument
+
+    alive = []
+    validate_in_child = build.validate_in_child
+
+    def counting(*args, **kwargs):
+        gc.collect()
+        alive.append(sum(1 for obj in gc.get_objects() if isinstance(obj, SourceDocument)))
+        return validate_in_child(*args, **kwargs)
+
+    monkeypatch.setattr(build, "validate_in_child", counting)
+    summary = build.build_dataset(str(SEEDS), str(tmp_path), "news")
+    assert summary.status == "published", summary.message
+    assert summary.documents > 0 and alive == [0]

@@ -69,3 +69,24 @@ def test_a_lead_announcing_the_slots_and_neighbours_of_one_frame():
     assert moves[2][0] > 0 and moves[3][0] > moves[2][0]
     glue = parallel.glue([1, 2, 3], None)
     assert glue[1] == 0 and glue[2] > 0  # a dateline paragraph, then two of one frame
+
+
+def _ordinal_of_every_member(text):
+    """The plain definition: every member of every series, the longest that the text opens with."""
+    from tasks.segment_parallel import _ALONE_AFTER, _NUMERALS, ORDINAL_SERIES
+    found = None
+    for s, series in enumerate(ORDINAL_SERIES):
+        for rank, word in enumerate(series):
+            alone = word[-1] not in _NUMERALS or text[len(word):len(word) + 1] in _ALONE_AFTER
+            if text.startswith(word) and alone and (found is None or len(word) > found[2]):
+                found = (s, rank, len(word))
+    return found[:2] if found else None
+
+
+def test_ordinal_looks_up_only_the_members_of_the_first_character_with_the_same_answer():
+    from tasks.segment_parallel import ORDINAL_SERIES
+    members = [word for series in ORDINAL_SERIES for word in series]
+    texts = ["", "一", "第", "（", "另一方面，", "一方面要加强", "一、总体要求", "一是，", "第一批", "第一，", "首先要", "最后。"]
+    texts += [word + after for word in members for after in ("", "，", "加强监管。", "、", "是")]
+    for text in texts:
+        assert ordinal(text) == _ordinal_of_every_member(text), text

@@ -60,3 +60,19 @@ def test_all_home_scores_are_each_articles_home_scores():
     args = (units, heads, rng.random(10) + 0.05, 0.3, np.arange(8))
     together = RatioScorer(*args).all_home_scores(articles, label)
     assert together == [RatioScorer(*args).home_scores(a, rows, label) for a, rows in articles]
+
+
+def test_adding_several_units_at_once_sums_as_one_addition_per_unit():
+    """_add lays several units end to end in one np.add.at: each element's sum must be the one
+    a `+=` per unit, in order, gives (shared columns included), bit for bit."""
+    rng = np.random.default_rng(11)
+    units = [(np.sort(rng.choice(40, int(k), replace=False)), rng.random(int(k)) * 3.1) for k in rng.integers(1, 30, size=9)]
+    scorer = RatioScorer(units, rng.random((2, 40)), rng.random(40) + 0.05, 0.3, np.arange(9))
+    for chosen in ([4], [0, 3, 5], list(range(9)), [8, 1, 8]):
+        expected = scorer.heads[0].copy()
+        for u in chosen:
+            cols, x = units[u]
+            expected[cols] += x
+        profile, pending = scorer.heads[0].copy(), list(chosen)
+        scorer._add(profile, pending)
+        assert profile.tobytes() == expected.tobytes() and pending == []
