@@ -116,19 +116,29 @@ def test_the_decoded_inputs_are_freed_before_validation(prefect_harness, tmp_pat
     """Nothing after processing reads the documents' text: a build must not hold it through the
     serial end (validation, Parquet), where its memory peaks and grows with the corpus."""
     import gc
+    import weakref
 
     import flows.build as build
-    from tasks.records import SourceDocument
+
+    # weak references to this build's own documents only: other tests' leftovers do not count
+    decoded = []
+    read_document = build.ingest.read_document
+
+    def reading(*args, **kwargs):
+        result = read_document(*args, **kwargs)
+        decoded.append(weakref.ref(result))
+        return result
 
     alive = []
     validate_in_child = build.validate_in_child
 
     def counting(*args, **kwargs):
         gc.collect()
-        alive.append(sum(1 for obj in gc.get_objects() if isinstance(obj, SourceDocument)))
+        alive.append(sum(ref() is not None for ref in decoded))
         return validate_in_child(*args, **kwargs)
 
+    monkeypatch.setattr(build.ingest, "read_document", reading)
     monkeypatch.setattr(build, "validate_in_child", counting)
     summary = build.build_dataset(str(SEEDS), str(tmp_path), "news")
     assert summary.status == "published", summary.message
-    assert summary.documents > 0 and alive == [0]
+    assert summary.documents > 0 and len(decoded) >= summary.documents and alive == [0]
