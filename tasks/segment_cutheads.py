@@ -15,12 +15,22 @@ evidence, not the line's form alone (segment_fragments reads the form):
 
 A lone head line with nothing announcing its text (segment_demote.unannounced_head: no byline,
 dateline, markup, kicker or 副题) is given back to the body when both kinds of evidence hold.
+
+A cut piece may also stand over its own continuation: the first line of a paragraph read as a title
+(`社区食堂的座位将有一半` over `留给独居老人，…`). The cohesion test cannot fire there, but the
+piece reads on into the line under it, as no title does, when
+- a word spans the break into that line (segment_wordlm.span_llr at least READS_ON_SPAN_LLR), or
+- it ends on a word that needs what follows: a preposition, a conjunction, 的/地/得/着, or a numeral
+  or measure word without its noun (jieba's dictionary tags; `dangling_end`),
+and it shares few terms with the text under it (below NAMES_TEXT_UNDER: a title names its text).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
+import jieba
 import numpy as np
 
 from tasks.records import CleanLine
@@ -33,7 +43,40 @@ from tasks.tokenize import tokenize
 
 UNDER_LINES_READ = 3  # body lines under the head it is compared with
 COMPLETED_SPAN_LLR = 3.0  # span_llr across the break from which a line elsewhere completes the last word
+READS_ON_SPAN_LLR = 1.0  # span_llr into the single line under the head from which a word spans the break
+NAMES_TEXT_UNDER = 0.1  # cosine with the text under it from which a head names that text (titles measured .13-.40)
+# jieba tags of words a sentence cannot stop on: preposition, conjunction, 的 地 得 着, numeral, measure word
+# (了 and 过 are left out: `春天来了` is a title)
+DANGLING_TAGS = frozenset({"p", "c", "uj", "uv", "ud", "uz", "m", "q"})
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _dangling_words() -> frozenset[str]:
+    """Dictionary words whose jieba tag is one of DANGLING_TAGS (read once per process)."""
+    words = []
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2].decode("utf-8") in DANGLING_TAGS:
+                words.append(parts[0].decode("utf-8"))
+    return frozenset(words)
+
+
+def dangling_end(text: str) -> bool:
+    """The line's last word (jieba's cut) needs what follows it: a title never stops on a preposition,
+    a conjunction, a structural particle or a number without its noun (`…将有一半`, `…经营一家`)."""
+    words = tokenize(text.strip())
+    return bool(words) and words[-1] in _dangling_words()
+
+
+def reads_on_below(head: str, under: str, shared: float) -> bool:
+    """The head line is the first piece of the paragraph under it: it reads on into `under` (a word
+    spans the break, or its last word needs what follows) and names little of the text under it
+    (`shared`: its cosine with that text)."""
+    if shared >= NAMES_TEXT_UNDER or not open_end(head):
+        return False
+    return dangling_end(head) or span_llr(head, under) >= READS_ON_SPAN_LLR
 
 
 def ends_on_single_character(text: str) -> bool:
@@ -61,8 +104,9 @@ def closer_elsewhere(head: np.ndarray, under: float) -> bool:
 
 def demote_cut_heads(blocks: list[Block], content: list[CleanLine], texts: list[str],
                      terms: Callable[[], LineTerms] | None = None) -> list[Block]:
-    """Blocks whose lone unannounced head reads as a cut piece of another article's paragraph,
-    with that head turned into the block's first body line (paragraph repair then joins it on).
+    """Blocks whose lone unannounced head reads as a cut piece of another article's paragraph, or of
+    the paragraph under it, with that head turned into the block's first body line (paragraph repair
+    then joins it on).
 
     `terms`: returns LineTerms(texts) (the caller may share one per page with paragraph repair)."""
     weak = [k for k, block in enumerate(blocks) if unannounced_head(block, content, texts)
@@ -75,8 +119,13 @@ def demote_cut_heads(blocks: list[Block], content: list[CleanLine], texts: list[
     probes = normalized(page_terms.groups([blocks[k].head for k in weak]), idf)
     under = normalized(page_terms.groups([blocks[k].body[:UNDER_LINES_READ] for k in weak]), idf)
     similar, own = cosines(probes, whole), row_cosines(probes, under)
+    for row, k in enumerate(weak):
+        block = blocks[k]
+        if reads_on_below(texts[block.head[0]], texts[block.body[0]], float(own[row])):
+            block.body[:0], block.head = block.head, []
     # the page is read for a completing line only where the cohesion test has passed (cheap first)
-    elsewhere = [k for row, k in enumerate(weak) if closer_elsewhere(np.delete(similar[row], k), float(own[row]))]
+    elsewhere = [k for row, k in enumerate(weak) if blocks[k].head
+                 and closer_elsewhere(np.delete(similar[row], k), float(own[row]))]
     if not elsewhere:
         return blocks
     heads = {x for block in blocks for x in block.head}

@@ -8,11 +8,14 @@ from tasks.records import CleanLine
 from tasks.schema import ROLE_CONTENT
 from tasks.segment_blocks import Block
 from tasks.segment_cutheads import (
+    NAMES_TEXT_UNDER,
     closer_elsewhere,
     completed_elsewhere,
     cut_end,
+    dangling_end,
     demote_cut_heads,
     ends_on_single_character,
+    reads_on_below,
 )
 
 PAGE = [
@@ -77,3 +80,58 @@ def test_closer_elsewhere():
     assert closer_elsewhere(np.array([0.0, 0.12]), 0.05)
     assert not closer_elsewhere(np.array([0.0, 0.04]), 0.05)
     assert not closer_elsewhere(np.array([]), 0.0)
+
+
+# a paragraph's first line read as a lone head over its own continuation (text written for this test)
+OWN_PAGE = [
+    "城南公园完成提升改造",  # 0 head of block 0
+    "本报讯(记者 林晓)市园林局组织的城南公园提升改造日前完工,园内新建步道三公里。",  # 1
+    "",  # 2 the line under test, taken for a lone head
+    "",  # 3 the line under it
+]
+
+
+def _own_heads(line, under):
+    texts = OWN_PAGE[:2] + [line, under]
+    content = [CleanLine(n, t, t, ROLE_CONTENT) for n, t in enumerate(texts, 1)]
+    blocks = [Block(head=[0], body=[1]), Block(head=[2], body=[3])]
+    return [(b.head, b.body) for b in demote_cut_heads(blocks, content, texts)]
+
+
+# each shares no terms with the other block: the cohesion test of the first rule cannot fire
+@pytest.mark.parametrize("line, under", [
+    ("社区食堂的座位将有一半", "留给独居老人,每天中午免费供应。"),  # a number without its noun
+    ("志愿者每天上午为社区老人送去热乎的", "午饭和水果,风雨无阻。"),  # 的 waits for its noun
+    ("社区食堂下个月还将增设便", "民窗口,方便老人取餐。"),  # 便民 spans the break
+])
+def test_cut_piece_over_its_own_continuation_goes_back_to_the_body(line, under):
+    assert _own_heads(line, under)[1] == ([], [2, 3])
+
+
+@pytest.mark.parametrize("line, under", [
+    ("老街夜市人气旺", "入夏以来,老街夜市每晚客流超过两万人次,夜市摊位供不应求。"),
+    ("春天来了", "连日来,城南公园的桃花、樱花陆续开放,吸引市民前来踏青。"),  # 了 may end a title
+    ("公园停车位增加百分之三十", "城南公园停车位增加百分之三十,缓解了周边停车难。"),  # names its text
+])
+def test_title_over_its_own_text_stays(line, under):
+    assert _own_heads(line, under)[1] == ([2], [3])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年园内新增的停车位将有百分之三十", True),
+    ("园方还计划在湖边新建一座供游客休息的", True),
+    ("市民可以通过手机预约或者", True),  # a conjunction
+    ("园林部门今年将在全市公园增设便", False),  # its end is cut inside a word: no dangling word
+    ("城南公园完成提升改造", False),
+    ("春天来了", False),
+    ("城南公园完成提升改造的", True),  # 的 waits for its noun
+])
+def test_dangling_end(text, expected):
+    assert dangling_end(text) is expected
+
+
+def test_reads_on_below():
+    assert reads_on_below("园林部门今年将在全市公园增设便", "民服务点和自动售货机。", 0.0)
+    assert not reads_on_below("园林部门今年将在全市公园增设便", "民服务点和自动售货机。", NAMES_TEXT_UNDER)
+    assert not reads_on_below("老街夜市人气旺", "入夏以来,老街夜市每晚客流超过两万人次。", 0.0)
+    assert not reads_on_below("停车位将有百分之三十。", "留给周边居民。", 0.0)  # closed by punctuation
