@@ -21,7 +21,8 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_STRAY_LATIN,
     line_flags,
 )
-from tasks.clean_folios import edge_folios
+from tasks.clean_databox import data_box_lines
+from tasks.clean_folios import edge_folios, page_references
 from tasks.clean_layout import mark_heads, mark_source_names, mark_title_copies, mark_truncated_copies, text_blocks
 from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     LEXICON_PATH,
@@ -31,7 +32,7 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     lexicons_version,
 )
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
-from tasks.clean_ocr import CAPTION_BY_PLACE, mark_captions, mark_group_titles
+from tasks.clean_ocr import CAPTION_BY_PLACE, is_ocr_noise, mark_captions, mark_group_titles
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
@@ -53,11 +54,32 @@ def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thre
 
 
 def _mark_folios(lines: list[LineEvidence]) -> None:
-    """Page numbers standing above or below all the page's text are furniture (tasks/clean_folios.py)."""
+    """Page furniture found by its form: page numbers above or below all the page's text and a page guide's
+    references to other pages (tasks/clean_folios.py), the rows of a data box (tasks/clean_databox.py)."""
     for k in edge_folios([ln.text for ln in lines], [ln.anchor for ln in lines]):
         if lines[k].role is None:
             lines[k].decide(ROLE_FURNITURE, "furniture: page number at the page's edge", 0.1)
             lines[k].extra["folio"] = True
+    for k in data_box_lines([ln.text if ln.role in (None, ROLE_FURNITURE) else "" for ln in lines]):
+        if lines[k].role in (None, ROLE_FURNITURE):
+            lines[k].decide(ROLE_FURNITURE, "furniture: data box (rows of figures)", 0.1)
+            lines[k].extra["folio"] = True
+    for k in page_references([ln.text for ln in lines]):
+        if lines[k].role is None:
+            lines[k].decide(ROLE_FURNITURE, "furniture: another page's headline and number (page guide)", 0.1)
+            lines[k].extra["folio"] = True
+
+
+CAPTION_LABEL_MAX_CHARS = 6  # a picture box's label (图片新闻, 看图说话) is a short word
+
+
+def _mark_caption_labels(lines: list[LineEvidence]) -> None:
+    """A short label without punctuation right above a photo caption names the picture box: furniture."""
+    for k in range(1, len(lines)):
+        label, caption = lines[k - 1], lines[k]
+        if (caption.role == ROLE_CAPTION and label.role is None and len(label.text) <= CAPTION_LABEL_MAX_CHARS
+                and label.cjk and not label.has_punct and not label.is_byline):
+            label.decide(ROLE_FURNITURE, "furniture: label over a photo caption", 0.2)
 
 
 def _mark_wrapped_text(lines: list[LineEvidence]) -> None:
@@ -81,17 +103,24 @@ def _mark_wrapped_text(lines: list[LineEvidence]) -> None:
             nxt.anchor = True
 
 
+def _signs_text_above(lines: list[LineEvidence], in_block: list[bool], k: int) -> bool:
+    """A byline right under a stretch of text signs it (a commentary's `□ 苏禾`, a late `■ 本报记者 某某`)."""
+    return lines[k].is_byline and k > 0 and in_block[k - 1]
+
+
 def _decide_open_lines(lines: list[LineEvidence], in_block: list[bool]) -> None:
     """The one place where open lines get their final role from the evidence gathered."""
     for k, ln in enumerate(lines):
         if ln.role is not None:
             continue
         head = ln.extra.get("head")
-        if ln.extra.get("repeated") and not head:
+        if is_ocr_noise(ln.text):  # decided last: a rule between a head and its text must not part them
+            ln.decide(ROLE_BOILERPLATE, "boilerplate: OCR noise (symbols or a stray character)", 0.05)
+        elif ln.extra.get("repeated") and not head:
             ln.decide(ROLE_FURNITURE, "furniture: short line repeated within the page", 0.2)
         elif ln.extra.get("recurring") and not head and not ln.anchor:
             ln.decide(ROLE_FURNITURE, "furniture: short line recurring across documents", 0.2)
-        elif not in_block[k] and not head:
+        elif not in_block[k] and not head and not _signs_text_above(lines, in_block, k):
             ln.decide(ROLE_BOILERPLATE, "boilerplate: outside the article text", min(ln.score, 0.3))
         elif head and not ln.anchor:
             ln.score = min(ln.score, 0.6)
@@ -142,6 +171,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     _mark_repeats(lines, recurring, th)
     mark_source_names(lines)
     mark_captions(lines, lex, th)
+    _mark_caption_labels(lines)
     _mark_folios(lines)
     _mark_wrapped_text(lines)
     blocks = text_blocks(lines, th)

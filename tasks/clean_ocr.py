@@ -26,6 +26,16 @@ W_SEVERAL_SENTENCES = -0.3  # a sentence stop inside: a caption without a credit
 W_SEVERAL_CLAUSES = -0.2  # two commas or more: a caption describes one scene in a clause or two
 CAPTION_SHORT_CJK = 40
 
+# OCR noise: a line without a letter, digit or Han character (a rule of repeated symbols), or one stray
+# character that is not a numeral (a numeral alone on its line numbers a section: article text).
+_OCR_NOISE = re.compile(r"^[^\w]+$|^[^\W\d一二三四五六七八九十〇零百]$")
+
+
+def is_ocr_noise(text: str) -> bool:
+    """True for a line OCR made of specks or a printed rule (`━━━━`, `※※※`, `匚`), never `二` or `3`."""
+    return bool(_OCR_NOISE.match(text.strip()))
+
+
 # What re.search(r"[。.]$") finds ($: the end, or before a final line break), without scanning the line.
 _FINAL_STOPS = ("。", ".", "。\n", ".\n")
 # quotes, questions, datelines and reported speech (某某说，) belong to article text, never to a caption

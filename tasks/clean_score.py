@@ -73,9 +73,9 @@ def is_full_sentence(text: str) -> bool:
     return bool(_STOP.search(text)) or (("，" in text or "," in text) and ends_with(_EXCLAMATION_END, text))
 PUNCT = re.compile(r"[，。！？；、：“”,;]")
 BYLINE = re.compile(
-    r"^[■□▲△●○◆◇▶►★☆\s]*(?:(?:本报|本刊|新华社|中新社|人民日报)(?:特约|见习|实习)?(?:记者|通讯员)"
+    r"^[■□▲△●○◆◇▶►★☆◎\s]*(?:(?:本报|本刊|新华社|中新社|人民日报)(?:特约|见习|实习)?(?:记者|通讯员|评论员)"
     r"|(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿)[\s：:]+[\u4e00-\u9fff]|文\s*/|作者[：:\s])"
-    r"|^[■□▲●◆▶]\s*\S"
+    r"|^[■□▲●◆▶◎]\s*\S"
     r"|^(?:[\u4e00-\u9fff]{2,3}\s+){1,5}[\u4e00-\u9fff]{2,3}$"
 )
 ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?$")

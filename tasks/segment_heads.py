@@ -106,9 +106,12 @@ def _byline_names(text: str, names_only_ok: bool) -> tuple[str, ...] | None:
 
 
 def _parse_byline(text: str, names_only_ok: bool) -> list[str] | None:
-    body = text.strip().lstrip("".join(lexicon()["byline_bullets"])).strip()
+    bullets = "".join(lexicon()["byline_bullets"])
+    body = text.strip().lstrip(bullets).strip()
     if not body or len(body) > 40 or re.search(r"[。！？；]", body):
         return None
+    if text.strip()[:1] in bullets.replace("·", "") and _one_name(body):
+        return [body]  # a bullet sets off the writer's name: a commentary's signature (`□ 苏禾`)
     pieces = _byline_splitter().split(body)
     if len(pieces) > 1 and not pieces[0].strip():
         names = [n for piece in pieces[1:] for n in parse_names(piece)]
@@ -120,6 +123,12 @@ def _parse_byline(text: str, names_only_ok: bool) -> list[str] | None:
         if (len(names) > 1 or (names and len(body) <= 3)) and all(has_surname(n) and len(n) <= 4 for n in names):
             return names
     return _signed_office(body)
+
+
+def _one_name(text: str) -> bool:
+    """A single personal name: two or three characters after a common surname, four after a compound one."""
+    return (parse_names(text) == [text] and has_surname(text)
+            and (len(text) <= 3 or (len(text) == 4 and text[:2] in _surnames())))
 
 
 def _signed_office(body: str) -> list[str] | None:

@@ -180,3 +180,43 @@ def test_head_stack_keeps_kicker_title_and_subtitle():
 def test_section_label_over_the_head_is_furniture():
     roles = _roles("民生直通车\n\n" + HEAD_STACK_PAGE.format(under=""))
     assert roles["民生直通车"] == ROLE_FURNITURE and roles[EVENT_KICKER] == ROLE_CONTENT
+
+
+# OCR newspaper page furniture (tests/ocr_pages.py writes whole pages of it)
+@pytest.mark.parametrize(
+    "page, line, role",
+    [
+        # a commentary's signature under its text signs it: kept for segmentation
+        (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n□ 苏禾", "□ 苏禾", ROLE_CONTENT),
+        # a rule of repeated symbols and a stray character are OCR noise; a numeral numbers a section
+        (f"某区建设污水处理厂\n{BODY_1}\n━━━━━━\n{BODY_2}", "━━━━━━", ROLE_BOILERPLATE),
+        (f"某区建设污水处理厂\n{BODY_1}\n匚\n{BODY_2}", "匚", ROLE_BOILERPLATE),
+        (f"某区建设污水处理厂\n{BODY_1}\n二\n{BODY_2}", "二", ROLE_CONTENT),
+        # a classified notice and its phone line are advertising; a sentence naming a hotline is text
+        (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n某某商行遗失营业执照副本，声明作废。\n联系电话：0571-88886666",
+         "某某商行遗失营业执照副本，声明作废。", ROLE_BOILERPLATE),
+        (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n广告热线：0571-88886666", "广告热线：0571-88886666", ROLE_BOILERPLATE),
+        (f"某区建设污水处理厂\n{BODY_1}\n市民可拨打服务热线电话咨询办理相关业务。\n{BODY_2}",
+         "市民可拨打服务热线电话咨询办理相关业务。", ROLE_CONTENT),
+        # the masthead's date with its lunar date, a page guide entry, the rows of a data box
+        (f"2025年5月11日 星期日 农历乙巳年四月十四\n某区建设污水处理厂\n{BODY_1}\n{BODY_2}",
+         "2025年5月11日 星期日 农历乙巳年四月十四", ROLE_FURNITURE),
+        (f"本版导读\n第5版 城西公园完成改造\n某区建设污水处理厂\n{BODY_1}\n{BODY_2}",
+         "第5版 城西公园完成改造", ROLE_FURNITURE),
+        (f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n大米 2.60元/斤\n食用油 9.90元/升", "食用油 9.90元/升", ROLE_FURNITURE),
+    ],
+)
+def test_ocr_page_furniture(page, line, role):
+    assert _roles(page)[line] == role
+
+
+def test_a_short_label_over_a_photo_caption_is_furniture_and_a_title_is_not():
+    page = f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n看图说话\n孩子们在图书馆参加阅读活动。本报记者 李某 摄\n{BODY_3}"
+    assert _roles(page)["看图说话"] == ROLE_FURNITURE
+    titled = f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n城西公园完成改造提升\n孩子们在公园游玩。本报记者 李某 摄\n{BODY_3}"
+    assert _roles(titled)["城西公园完成改造提升"] != ROLE_FURNITURE
+
+
+def test_a_two_part_title_over_a_metadata_line_of_figures_stays_a_head():
+    page = f"全面推行河湖长制 十年守护碧水清波\n2025-07-16 07:30  来源：某某网\n2025-07-16 07:30\n{BODY_1}\n{BODY_2}"
+    assert _roles(page)["全面推行河湖长制 十年守护碧水清波"] == ROLE_CONTENT

@@ -12,6 +12,9 @@ BYLINES = [
     ("张原 李宁馨 魏天权", False, None),
     ("项目信息", True, None),
     ("今年政府工作报告提出,全力促进科技创新。", True, None),
+    # a commentary's signature: a bullet sets off the writer's name or the paper's commentator
+    ("□ 苏禾", False, ["苏禾"]), ("◎江月", False, ["江月"]), ("□ 本报评论员 林溪", False, ["林溪"]),
+    ("苏禾", False, None), ("· 张三", False, None), ("◆城东快速路主线贯通", False, None),
 ]
 
 

@@ -139,23 +139,24 @@ def markdown_page(rng: random.Random, main: tuple, second: tuple) -> tuple[list[
     return page.lines, page.gold("markdown_article")
 
 
-def build(lines: list[str]) -> tuple[list, list]:
+def build(lines: list[str], name: str = "page.md", media_type: str = "text/markdown") -> tuple[list, list]:
     """Articles and line records of one generated page, through cleaning and segmentation."""
     from tasks.clean import clean_document
     from tasks.segment import segment_document
 
-    doc = SourceDocument("page.md", "0" * 64, 0, "utf-8", "text/markdown", tuple(lines))
+    doc = SourceDocument(name, "0" * 64, 0, "utf-8", media_type, tuple(lines))
     seg = segment_document(doc, clean_document(doc))
     return seg.articles, seg.lines
 
 
-def page_score(lines: list[str], gold: dict) -> dict[str, float]:
+def page_score(lines: list[str], gold: dict, name: str = "page.md", media_type: str = "text/markdown") -> dict[str, float]:
     """scrambler.score plus the share of boilerplate lines kept in articles and of body lines lost."""
-    articles, records = build(lines)
+    articles, records = build(lines, name, media_type)
     result = score(gold, articles)
     in_articles = {n for a in articles for n in a.source_lines}
     body = [n for a in gold["articles"] for n in a["body_lines"]]
-    result["boiler_leak"] = sum(n in in_articles for n in gold["boilerplate_lines"]) / len(gold["boilerplate_lines"])
+    boiler = gold["boilerplate_lines"]
+    result["boiler_leak"] = sum(n in in_articles for n in boiler) / len(boiler) if boiler else 0.0
     result["body_lost"] = sum(n not in in_articles for n in body) / len(body) if body else 0.0
     return result
 

@@ -1,0 +1,64 @@
+"""Data boxes read line by line: a table of figures, market rows, weather lines.
+
+OCR reads a printed table row by row: each row is a few fields set apart by spaces, figures among
+them (`猪肉 26.80元/斤`, `工业增加值 859.09亿元 4.09%`, `明天 小雨转多云 18～26℃`), and no sentence.
+One such line could be a title (`盘活存量空间 孕育发展动能` has no figure, but `全市新增就业 12万人`
+might), so only a run of two or more rows is a box; the run takes in its header row (fields without
+figures) and the box's short label just above it. All of it is page furniture, not article text.
+"""
+from __future__ import annotations
+
+import re
+
+MIN_ROWS = 2  # rows in a run before it counts as a box
+MAX_ROW_CHARS = 40  # a table row is short; a longer line with figures is prose
+MAX_LABEL_CHARS = 6  # the box's label over its rows (`天气预报`, `本周菜价`)
+MAX_HEADER_FIELD_CHARS = 6  # a column name is a word or two
+_SENTENCE = re.compile(r"[，。！？；,;!?]")
+_FIGURE = re.compile(r"\d")
+_FIELDS = re.compile(r"\s+")
+
+
+def _fields(text: str) -> list[str]:
+    text = text.strip()
+    if not text or len(text) > MAX_ROW_CHARS or _SENTENCE.search(text):
+        return []
+    return _FIELDS.split(text)
+
+
+def is_data_row(text: str) -> bool:
+    """True for a line of two or more space-separated fields, one holding a figure, and no sentence."""
+    fields = _fields(text)
+    return len(fields) >= 2 and any(_FIGURE.search(f) and len(f) <= 12 for f in fields)
+
+
+def _is_header(text: str) -> bool:
+    """Column names: two or more short fields (`品名 价格`), not a two-part title."""
+    fields = _fields(text)
+    return len(fields) >= 2 and all(len(f) <= MAX_HEADER_FIELD_CHARS for f in fields)
+
+
+def _is_label(text: str) -> bool:
+    fields = _fields(text)
+    return len(fields) == 1 and len(fields[0]) <= MAX_LABEL_CHARS and not _FIGURE.search(fields[0])
+
+
+def data_box_lines(texts: list[str]) -> list[int]:
+    """Indexes of the lines among a page's non-blank lines `texts` that make up data boxes (the caller
+    blanks lines already placed, such as a metadata line of date and time)."""
+    rows = [is_data_row(t) for t in texts]
+    found: list[int] = []
+    k = 0
+    while k < len(texts):
+        if not rows[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(texts) and rows[end + 1]:
+            end += 1
+        if end - k + 1 >= MIN_ROWS:
+            first = k - 1 if k and _is_header(texts[k - 1]) else k
+            first = first - 1 if first and _is_label(texts[first - 1]) else first
+            found += range(first, end + 1)
+        k = end + 1
+    return found

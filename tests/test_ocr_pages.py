@@ -1,0 +1,44 @@
+"""OCR newspaper pages with page furniture (tests/ocr_pages.py) through cleaning and segmentation."""
+import pytest
+
+from tests.ocr_pages import OCR_KINDS, ocr_pages, page_score
+from tests.scrambler import generated_pages
+from tests.scrambler_heldout import HELDOUT_ARTICLES
+
+PAGES = 30
+# per kind: minimum mean exact match and maximum share of boilerplate lines kept in articles on 30 held-out
+# pages of seed 0 (measured on 100: plain scrambled pages, nothing set in, .68 exact; masthead .67,
+# notices .67, data_box .69, photo_news .69, commentary .65, ocr_noise .68). Floored a little under.
+FLOORS = {"masthead": (0.6, 0.02), "notices": (0.6, 0.06), "data_box": (0.6, 0.03), "photo_news": (0.6, 0.06),
+          "commentary": (0.6, 0.0), "ocr_noise": (0.6, 0.0)}
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_ocr_page_furniture_is_dropped_and_articles_are_read(kind):
+    results = [page_score(lines, gold) for lines, gold in ocr_pages(kind, PAGES, 0, HELDOUT_ARTICLES)]
+    exact, leak = FLOORS[kind]
+    assert sum(r["exact"] for r in results) / len(results) >= exact
+    assert sum(r["boiler_leak"] for r in results) / len(results) <= leak
+
+
+@pytest.mark.parametrize("kind", sorted(OCR_KINDS))
+def test_gold_accounts_for_every_line_once(kind):
+    for lines, gold in ocr_pages(kind, 10, 1, HELDOUT_ARTICLES):
+        placed = list(gold["boilerplate_lines"])
+        for article in gold["articles"]:
+            placed += article["headline_lines"] + article["byline_lines"] + article["body_lines"]
+        assert sorted(placed) == [n for n, line in enumerate(lines, 1) if line.strip()]
+        for article in gold["articles"]:
+            assert all(a in article["body_lines"] and b in article["body_lines"] for a, b in article["joins"])
+
+
+def test_pages_are_the_same_for_the_same_seed_and_leave_the_scrambler_alone():
+    before = [lines for lines, *_ in generated_pages(5, 0, "mixed", HELDOUT_ARTICLES)]
+    assert ocr_pages("notices", 5, 0, HELDOUT_ARTICLES) == ocr_pages("notices", 5, 0, HELDOUT_ARTICLES)
+    assert [lines for lines, *_ in generated_pages(5, 0, "mixed", HELDOUT_ARTICLES)] == before
+
+
+def test_commentary_signature_names_the_writer():
+    for lines, gold in ocr_pages("commentary", 5, 0, HELDOUT_ARTICLES):
+        comment = gold["articles"][-1]
+        assert comment["reporters"] and comment["reporters"][0] in lines[comment["byline_lines"][0] - 1]
