@@ -9,6 +9,8 @@ and text, lines repeated within the page or recurring across the run. All thresh
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable
@@ -103,6 +105,28 @@ def _mark_wrapped_text(lines: list[LineEvidence]) -> None:
             nxt.anchor = True
 
 
+_CLAUSE_PIECE = re.compile(r"[，。；！？]")  # a head or label holds none of these; a piece of a sentence does
+PIECE_MIN_CJK = 4
+
+
+def _is_sentence_piece(ln: LineEvidence) -> bool:
+    return ln.role is None and ln.cjk >= PIECE_MIN_CJK and not ln.is_byline and bool(_CLAUSE_PIECE.search(ln.text))
+
+
+def _extend_by_sentence_pieces(lines: list[LineEvidence], in_block: list[bool]) -> None:
+    """Open lines with clause punctuation right above or under a stretch of text are pieces of its cut
+    paragraphs (`本报讯 记者从市商务局获悉，家`), too short to anchor it alone: text, not page debris.
+    Under the text a whole sentence after a whole sentence is not a cut piece (a site's disclaimer)."""
+    for k in range(1, len(lines)):  # downwards from each stretch's end, while a sentence is left open
+        above = lines[k - 1]
+        cut = above.role is None and (not above.ends_sentence or not lines[k].ends_sentence)
+        if in_block[k - 1] and not in_block[k] and cut and _is_sentence_piece(lines[k]):
+            in_block[k] = True
+    for k in range(len(lines) - 2, -1, -1):  # upwards from each stretch's start
+        if in_block[k + 1] and not in_block[k] and lines[k + 1].role is None and _is_sentence_piece(lines[k]):
+            in_block[k] = True
+
+
 def _signs_text_above(lines: list[LineEvidence], in_block: list[bool], k: int) -> bool:
     """A byline right under a stretch of text signs it (a commentary's `□ 苏禾`, a late `■ 本报记者 某某`)."""
     return lines[k].is_byline and k > 0 and in_block[k - 1]
@@ -178,6 +202,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     in_block = [False] * len(lines)
     for first, last in blocks:
         in_block[first:last + 1] = [True] * (last + 1 - first)
+    _extend_by_sentence_pieces(lines, in_block)
     # Heads above each stretch of text and above each paragraph within it.
     previous_end = -1
     for first, last in blocks:

@@ -9,6 +9,7 @@ import re
 
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.head_labels import stack_labels
+from tasks.segment_heads import parse_dateline
 from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_METADATA
 
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
@@ -128,6 +129,15 @@ def _head_candidates(lines: list[LineEvidence], start: int, stop: int, th: Thres
     return heads
 
 
+def _opens_text(lines: list[LineEvidence], heads: list[int], rank: int) -> bool:
+    """The head candidate at `rank`, a line with clauses, reads as the text's first piece, not a title
+    (a title may hold a comma or colon: `四战并进，全方位攻坚`): it ends a sentence, opens with a
+    dateline, or stands under a byline, which comes after the head."""
+    ln = lines[heads[rank]]
+    return (ln.ends_sentence or parse_dateline(ln.text) is not None
+            or any(lines[j].is_byline for j in heads[rank + 1:]))
+
+
 def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds, outside: bool) -> None:
     """Above a stretch of text (or inside it, above a paragraph): keep the head, label the rest.
 
@@ -165,6 +175,8 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
         if opening_label or seen_elsewhere:
             ln.decide(ROLE_FURNITURE, "furniture: label above a headline group", 0.3)
             continue
+        if _CLAUSE_MARK.search(ln.text) and (not outside or kept >= max_heads or _opens_text(lines, heads, rank)):
+            continue  # a piece of a cut sentence (`说，现在每天…`): text, neither a head nor furniture
         if kept >= max_heads:  # kicker, title and 副题 are all there (or a list's nearest title): no head above
             ln.decide(ROLE_FURNITURE, "furniture: line above a full head", 0.3)
             continue

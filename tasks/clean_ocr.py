@@ -55,6 +55,14 @@ def _is_picture(ln: LineEvidence) -> bool:
     return ln.role == ROLE_CAPTION or (ln.reason or "").endswith("image only")
 
 
+READS_ON_MIN_CJK = 8  # shorter open lines may be labels or names over a caption
+
+
+def _reads_on(ln: LineEvidence) -> bool:
+    """A line of running text cut mid-sentence: clauses in it, no sentence end, not a head or label."""
+    return ln.role is None and not ln.ends_sentence and bool(_INNER_CLAUSE.search(ln.text)) and ln.cjk >= READS_ON_MIN_CJK
+
+
 def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Thresholds) -> float:
     """Evidence in [0, 1] that line k is a photo caption written as a sentence (0 when it cannot be)."""
     ln = lines[k]
@@ -66,6 +74,8 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
         return 0.0
     before = lines[k - 1] if k > 0 else None
     after = lines[k + 1] if k + 1 < len(lines) else None
+    if before is not None and _reads_on(before):
+        return 0.0  # the sentence the line above leaves open goes on here: a paragraph's tail, not a caption
     score = W_ONE_CLAUSE * (not _INNER_CLAUSE.search(text[:-1])) + W_SHORT * (ln.cjk <= CAPTION_SHORT_CJK)
     score += W_SEVERAL_SENTENCES * bool(_INNER_STOP.search(text[:-1]))
     score += W_SEVERAL_CLAUSES * (len(_INNER_CLAUSE.findall(text)) >= 2)

@@ -81,6 +81,17 @@ BYLINE = re.compile(
 ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?$")
 SUBTITLE = re.compile(r"^[—-]{1,2}")
 _INNER_STOP = re.compile(r"[。！？]")
+# Kinds whose patterns name a control's or prompt's words (扫码, 下载APP), which prose uses too; a
+# copyright or contact statement is a sentence by nature and keeps its verdict.
+UI_PROMPT_KINDS = frozenset({"wechat_ui", "app_promo"})
+PROSE_AROUND_MIN_CJK = 10  # Han characters beside a UI phrase that make its line a sentence, not a control
+
+
+def is_phrase_in_prose(text: str, match: re.Match[str]) -> bool:
+    """The matched phrase is a word inside a sentence (`现在扫码就能结账，省心多了。`), not the whole
+    line's shape as a control or prompt is: the line runs into clauses and holds much text beside it."""
+    beside = text[:match.start()] + text[match.end():]
+    return "，" in text and count_cjk(beside) >= PROSE_AROUND_MIN_CJK
 _DATE_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}日")
 _CREDIT_END = re.compile(r"(?:摄|供图)[)）]?$")  # a credit closes a caption even after a ▲ marker
 
@@ -160,7 +171,8 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
         ln.head_boilerplate = True
         return ln.decide(ROLE_BOILERPLATE, "boilerplate: block label", 0.05)
     for kind, pattern, max_chars in lex.boilerplate:
-        if n <= max_chars and pattern.search(text):
+        hit = pattern.search(text) if n <= max_chars else None
+        if hit and not (kind in UI_PROMPT_KINDS and is_phrase_in_prose(text, hit)):
             return ln.decide(ROLE_BOILERPLATE, f"boilerplate: {kind}", 0.05)
     if is_widget_bar(text):
         return ln.decide(ROLE_BOILERPLATE, "boilerplate: widget", 0.05)

@@ -7,10 +7,10 @@ from tests.scrambler_heldout import HELDOUT_ARTICLES
 
 PAGES = 30
 # per kind: minimum mean exact match and maximum share of boilerplate lines kept in articles on 30 held-out
-# pages of seed 0 (measured on 100: plain scrambled pages, nothing set in, .68 exact; masthead .67,
-# notices .67, data_box .69, photo_news .69, commentary .65, ocr_noise .68). Floored a little under.
-FLOORS = {"masthead": (0.6, 0.02), "notices": (0.6, 0.06), "data_box": (0.6, 0.03), "photo_news": (0.6, 0.06),
-          "commentary": (0.6, 0.0), "ocr_noise": (0.6, 0.0)}
+# pages of seed 0 (measured on 100 after the seventh session's cleaning fixes: plain .93 exact; masthead .94,
+# notices .88, data_box .91, photo_news .90, commentary .83, ocr_noise .89). Floored a little under.
+FLOORS = {"plain": (0.85, 0.0), "masthead": (0.85, 0.02), "notices": (0.8, 0.06), "data_box": (0.8, 0.03),
+          "photo_news": (0.8, 0.06), "commentary": (0.75, 0.0), "ocr_noise": (0.8, 0.0)}
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))

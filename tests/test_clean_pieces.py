@@ -1,0 +1,108 @@
+"""Short pieces of paragraphs cut at column breaks stay article text through cleaning: neither a head's
+furniture, a caption, a UI prompt nor debris outside the text (tasks/clean.py, clean_layout, clean_ocr,
+clean_score)."""
+from __future__ import annotations
+
+from tasks.clean import clean_document
+from tasks.records import SourceDocument
+from tasks.schema import ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT
+
+
+def _roles(lines: list[str]) -> dict[str, tuple[str, str | None]]:
+    doc = SourceDocument("page.txt", "0" * 64, 0, "utf-8", "text/plain", tuple(lines))
+    return {ln.text: (ln.role, ln.reason) for ln in clean_document(doc)}
+
+
+PARAGRAPH_A = "星湖区今年新建社区食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐。"
+PARAGRAPH_B = "区民政局负责人说，食堂由街道提供场地，企业负责运营，政府按就餐人次给予补贴。"
+PARAGRAPH_C = "下一步，全区还将在新建小区配套建设助餐点，让老人在家门口吃上热乎饭菜。"
+
+
+def test_ui_phrase_inside_a_sentence_is_text():
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "",
+                    "家住附近的退休教师周大爷说，以前买菜做饭要忙半天，现在扫码就能点餐，方便多了。", "",
+                    PARAGRAPH_B])
+    assert roles["家住附近的退休教师周大爷说，以前买菜做饭要忙半天，现在扫码就能点餐，方便多了。"][0] == ROLE_CONTENT
+
+
+def test_ui_prompt_alone_on_its_line_is_boilerplate():
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", PARAGRAPH_B, "", "微信扫一扫关注该公众号"])
+    assert roles["微信扫一扫关注该公众号"] == (ROLE_BOILERPLATE, "boilerplate: wechat_ui")
+
+
+def test_tail_of_a_sentence_cut_above_is_not_a_caption():
+    cut = "区民政局负责人说，食堂由街道提供场地，企业负责运营，政府按就餐"
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", cut, "", "人次给予补贴。", "", PARAGRAPH_C])
+    assert roles["人次给予补贴。"][0] == ROLE_CONTENT
+
+
+def test_pieces_of_a_cut_paragraph_between_paragraphs_are_text():
+    # a paragraph cut into short pieces between two others: neither heads nor furniture above a head
+    pieces = ["家住附近的退休教师周大爷说，以前", "买菜做饭要忙半天，现在", "走几步就能吃上饭。"]
+    lines = ["星湖区社区食堂开门迎客", "", PARAGRAPH_A, ""]
+    for piece in pieces:
+        lines += [piece, ""]
+    roles = _roles(lines + [PARAGRAPH_B, "", PARAGRAPH_C])
+    assert [roles[p][0] for p in pieces] == [ROLE_CONTENT] * 3
+
+
+def test_first_piece_under_the_byline_is_text_not_a_head():
+    opening = "本报讯（记者 周远）星湖区民政局获悉，今年"
+    roles = _roles(["星湖区社区食堂开门迎客", "", "本报记者 周远", "", opening, "",
+                    "全区新建社区食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐，", "",
+                    PARAGRAPH_B, "", PARAGRAPH_C])
+    assert roles[opening][0] == ROLE_CONTENT
+    assert "head" not in (roles["星湖区社区食堂开门迎客"][1] or "")  # the headline keeps its place
+
+
+def test_cut_pieces_after_the_text_stay_text():
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", PARAGRAPH_B, "",
+                    "下一步，全区还将在新建小区配套建设", "", "助餐点，让老人吃上热乎饭菜。"])
+    assert roles["下一步，全区还将在新建小区配套建设"][0] == ROLE_CONTENT
+    assert roles["助餐点，让老人吃上热乎饭菜。"][0] == ROLE_CONTENT
+
+
+def test_statement_pattern_in_a_sentence_keeps_its_verdict():
+    # only a control's or prompt's words (扫码) are read in prose; a copyright note is a sentence by nature
+    note = "温馨提示：本站转载的内容来自其他媒体，出于传递更多信息之目的，不代表本站赞同其观点，内容仅供参考。"
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", PARAGRAPH_B, "", PARAGRAPH_C, "",
+                    "[社区食堂](/tag/1)[养老服务](/tag/2)", "", note])
+    assert roles[note][0] == ROLE_BOILERPLATE
+
+
+def test_headline_with_a_comma_over_the_text_stays_the_head():
+    head = "食堂开到家门口，老人吃饭不用愁"
+    roles = _roles([head, "", PARAGRAPH_A, "", PARAGRAPH_B, "", PARAGRAPH_C])
+    assert roles[head][0] == ROLE_CONTENT
+    assert roles[head][0] != ROLE_CAPTION
+
+
+def _evidence(texts: list[str]):
+    from tasks.clean_lexicon import load_lexicons
+    from tasks.clean_score import DEFAULT_THRESHOLDS, line_evidence, local_verdict
+
+    lines = [line_evidence(n, text) for n, text in enumerate(texts, 1)]
+    for ln in lines:
+        local_verdict(ln, load_lexicons(), DEFAULT_THRESHOLDS)
+    return lines
+
+
+def test_pieces_under_the_byline_do_not_fill_the_head():
+    from tasks.clean_layout import mark_heads
+    from tasks.clean_score import DEFAULT_THRESHOLDS
+
+    lines = _evidence(["星湖区社区食堂开门迎客", "本报记者 周远", "本报讯（记者 周远）星湖区民政局获悉，今年",
+                       "全区新建社区食堂十二家，覆盖周边", "两万多名老年居民，每天供应午餐和晚", PARAGRAPH_B])
+    mark_heads(lines, 5, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert [bool(ln.extra.get("head")) for ln in lines[:5]] == [True, True, False, False, False]
+    assert lines[0].role is None  # not furniture "above a full head"
+
+
+def test_piece_with_clauses_over_a_full_head_is_not_furniture():
+    from tasks.clean_layout import mark_heads
+    from tasks.clean_score import DEFAULT_THRESHOLDS
+
+    lines = _evidence(["老人在家门口吃上热乎饭，", "全区助餐服务扩面提质", "星湖区社区食堂开门迎客", "——记全区助餐服务一年间",
+                       PARAGRAPH_A])
+    mark_heads(lines, 4, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert lines[0].role is None and not lines[0].extra.get("head")
