@@ -180,14 +180,7 @@ def page_score(lines: list[str], gold: dict) -> dict[str, float]:
 
 
 def _show(lines: list[str], gold: dict, result: dict) -> None:
-    articles, records = build(lines)
-    print("---", {k: round(v, 3) for k, v in result.items()})
-    for a in gold["articles"]:
-        print("  gold", a["headline"], a["reporters"], a["headline_lines"] + a["byline_lines"] + a["body_lines"])
-    for a in articles:
-        print("  got ", a.headline, a.reporters, a.source_lines)
-    for r in records:
-        print(f"  {r.line_no:3d} {r.role:12s} {str(r.article_ordinal):4s} {(r.reason or '')[:40]:40s} | {r.text[:40]}")
+    web_pages._show(lines, gold, result, "page.txt", "text/plain")
 
 
 OCR_KINDS = {"masthead": masthead, "notices": notices, "data_box": data_box, "photo_news": photo_news,

@@ -202,8 +202,8 @@ def main() -> None:
         print("MEAN", kind, means)
 
 
-def _show(lines: list[str], gold: dict, result: dict) -> None:
-    articles, records = build(lines)
+def _show(lines: list[str], gold: dict, result: dict, name: str = "page.md", media_type: str = "text/markdown") -> None:
+    articles, records = build(lines, name, media_type)
     print("---", {k: round(v, 3) for k, v in result.items()})
     for a in gold["articles"]:
         print("  gold", a["headline"], a["reporters"], a["headline_lines"] + a["byline_lines"] + a["body_lines"])
