@@ -209,16 +209,8 @@ def main() -> None:
     parser.add_argument("--kinds", nargs="*", help="page kinds (default: plain and all of OCR_KINDS)")
     parser.add_argument("--show", type=int, default=0, help="print this many failing pages per kind")
     args = parser.parse_args()
-    for kind in args.kinds or ("plain", *OCR_KINDS):
-        results, shown = [], 0
-        for lines, gold in ocr_pages(kind, args.pages, args.seed, article_set(args.articles)):
-            result = page_score(lines, gold)
-            results.append(result)
-            if shown < args.show and (result["exact"] < 1 or result["boiler_leak"] or result["body_lost"]):
-                shown += 1
-                _show(lines, gold, result)
-        means = {key: round(sum(r[key] for r in results) / len(results), 3) for key in results[0]}
-        print("MEAN", kind, means)
+    web_pages.print_means(args.kinds or ("plain", *OCR_KINDS), ocr_pages, page_score, _show, args.pages, args.seed,
+                          article_set(args.articles), args.show)
 
 
 if __name__ == "__main__":

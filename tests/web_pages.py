@@ -16,8 +16,7 @@ import random
 
 from tasks.records import SourceDocument
 from tasks.segment_heads import is_kicker_text
-from tests.scrambler import _reporters, score
-from tests.scrambler_articles import ARTICLES
+from tests.scrambler import _reporters, article_set, score
 from tests import web_pages_furniture as furniture
 
 class GoldPage:
@@ -184,20 +183,24 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many failing pages per kind")
     parser.add_argument("--kinds", nargs="*", help="page kinds to generate (default: all)")
     args = parser.parse_args()
-    material = ARTICLES
-    if args.articles == "heldout":
-        from tests.scrambler_heldout import HELDOUT_ARTICLES as material
     from tests.web_pages_forms import FORM_KINDS
     from tests.web_pages_sites import SITE_KINDS
 
-    for kind in args.kinds or ("web_page", "markdown_article", *SITE_KINDS, *FORM_KINDS):
+    kinds = args.kinds or ("web_page", "markdown_article", *SITE_KINDS, *FORM_KINDS)
+    print_means(kinds, pages, page_score, _show, args.pages, args.seed, article_set(args.articles), args.show)
+
+
+def print_means(kinds, generate, score_page, show_page, count: int, seed: int, material: list, show: int) -> None:
+    """Per kind: `count` pages from `generate`, the MEAN of `score_page` over them, and up to `show`
+    failing pages printed by `show_page` (shared by the page generators' command lines)."""
+    for kind in kinds:
         results, shown = [], 0
-        for lines, gold in pages(kind, args.pages, args.seed, material):
-            result = page_score(lines, gold)
+        for lines, gold in generate(kind, count, seed, material):
+            result = score_page(lines, gold)
             results.append(result)
-            if shown < args.show and (result["exact"] < 1 or result["boiler_leak"] or result["body_lost"]):
+            if shown < show and (result["exact"] < 1 or result["boiler_leak"] or result["body_lost"]):
                 shown += 1
-                _show(lines, gold, result)
+                show_page(lines, gold, result)
         means = {key: round(sum(r[key] for r in results) / len(results), 3) for key in results[0]}
         print("MEAN", kind, means)
 
