@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import jieba
-
 from tasks.normalize import count_cjk
 from tasks.segment_heads import TEXT_CACHE_SIZE, is_kicker_text, is_subtitle_text, parse_byline
-from tasks.tokenize import is_known_word, tokenize
+from tasks.tokenize import dictionary_words_tagged, is_known_word, tokenize
 
 LABEL_THRESHOLD = 0.5
 # evidence from length: (at most this many Han characters, evidence); longer lines are never labels
@@ -31,11 +29,9 @@ _QUOTES = re.compile(r"[“”\"‘’「」]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Words jieba's dictionary tags as verbs (`v`; verbal nouns `vn` such as 活动 are names)."""
-    with jieba.dt.get_dict_file() as handle:
-        return frozenset(line.split(b" ", 1)[0].decode("utf-8") for line in handle if line.rstrip().endswith(b" v"))
+    return dictionary_words_tagged(frozenset({"v"}))
 
 
 def has_predicate(text: str) -> bool:

@@ -27,10 +27,8 @@ and it shares few terms with the text under it (below NAMES_TEXT_UNDER: a title 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
-import jieba
 import numpy as np
 
 from tasks.records import CleanLine
@@ -39,7 +37,7 @@ from tasks.segment_demote import unannounced_head
 from tasks.segment_joins import open_end
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 from tasks.segment_wordlm import span_llr
-from tasks.tokenize import tokenize
+from tasks.tokenize import dictionary_words_tagged, tokenize
 
 UNDER_LINES_READ = 3  # body lines under the head it is compared with
 COMPLETED_SPAN_LLR = 3.0  # span_llr across the break from which a line elsewhere completes the last word
@@ -51,16 +49,8 @@ DANGLING_TAGS = frozenset({"p", "c", "uj", "uv", "ud", "uz", "m", "q"})
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
 def _dangling_words() -> frozenset[str]:
-    """Dictionary words whose jieba tag is one of DANGLING_TAGS (read once per process)."""
-    words = []
-    with jieba.dt.get_dict_file() as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2].decode("utf-8") in DANGLING_TAGS:
-                words.append(parts[0].decode("utf-8"))
-    return frozenset(words)
+    return dictionary_words_tagged(DANGLING_TAGS)
 
 
 def dangling_end(text: str) -> bool:

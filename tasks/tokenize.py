@@ -170,6 +170,19 @@ def is_known_word(word: str) -> bool:
     return _log_prob.get(word) is not None
 
 
+@lru_cache(maxsize=8)
+def dictionary_words_tagged(tags: frozenset[str]) -> frozenset[str]:
+    """Words of jieba's main dictionary whose part-of-speech tag is one of `tags` (read once per
+    process and tag set)."""
+    words = []
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2].decode("utf-8") in tags:
+                words.append(parts[0].decode("utf-8"))
+    return frozenset(words)
+
+
 def word_log_prob(word: str) -> float | None:
     """log P(word) in jieba's unigram model (user dictionary included), the number jieba's route
     uses; None when `word` is no dictionary word of positive frequency."""

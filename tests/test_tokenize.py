@@ -105,3 +105,10 @@ def test_short_other_pieces_are_remembered_long_ones_are_not():
     long_other = "天津港" + "한국어 문장입니다 " * 20 + "北京"
     assert tokenize(long_other) == jieba_tokens(long_other)
     assert tokenize_mod._other_tokens.cache_info().currsize == 0
+
+
+def test_dictionary_words_tagged_reads_jieba_tags():
+    prepositions = tokenize_mod.dictionary_words_tagged(frozenset({"p"}))
+    verbs = tokenize_mod.dictionary_words_tagged(frozenset({"v"}))
+    assert "在" in prepositions and "在" not in verbs
+    assert "举行" in verbs and "活动" not in verbs  # 活动 is tagged vn, a verbal noun
