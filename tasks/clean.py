@@ -34,7 +34,8 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     lexicons_version,
 )
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
-from tasks.clean_ocr import CAPTION_BY_PLACE, is_ocr_noise, mark_captions, mark_group_titles
+from tasks.clean_notices import inside_notice_blocks
+from tasks.clean_ocr import CAPTION_BY_PLACE, is_ocr_noise, is_picture_label, mark_captions, mark_group_titles
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
@@ -57,12 +58,14 @@ def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thre
 
 def _mark_folios(lines: list[LineEvidence]) -> None:
     """Page furniture found by its form: page numbers above or below all the page's text and a page guide's
-    references to other pages (tasks/clean_folios.py), the rows of a data box (tasks/clean_databox.py)."""
+    references to other pages (tasks/clean_folios.py), the rows of a data box (tasks/clean_databox.py), the
+    notices of a classified block worded without its formulae (tasks/clean_notices.py)."""
     for k in edge_folios([ln.text for ln in lines], [ln.anchor for ln in lines]):
         if lines[k].role is None:
             lines[k].decide(ROLE_FURNITURE, "furniture: page number at the page's edge", 0.1)
             lines[k].extra["folio"] = True
-    for k in data_box_lines([ln.text if ln.role in (None, ROLE_FURNITURE) else "" for ln in lines]):
+    for k in data_box_lines([ln.text if ln.role in (None, ROLE_FURNITURE) else "" for ln in lines],
+                            [ln.role is not None for ln in lines]):
         if lines[k].role in (None, ROLE_FURNITURE):
             lines[k].decide(ROLE_FURNITURE, "furniture: data box (rows of figures)", 0.1)
             lines[k].extra["folio"] = True
@@ -70,18 +73,15 @@ def _mark_folios(lines: list[LineEvidence]) -> None:
         if lines[k].role is None:
             lines[k].decide(ROLE_FURNITURE, "furniture: another page's headline and number (page guide)", 0.1)
             lines[k].extra["folio"] = True
-
-
-CAPTION_LABEL_MAX_CHARS = 6  # a picture box's label (图片新闻, 看图说话) is a short word
+    for k in inside_notice_blocks([ln.reason if ln.role else None for ln in lines], [ln.text for ln in lines]):
+        lines[k].decide(ROLE_BOILERPLATE, "boilerplate: notice inside a block of classified notices", 0.05)
 
 
 def _mark_caption_labels(lines: list[LineEvidence]) -> None:
     """A short label without punctuation right above a photo caption names the picture box: furniture."""
     for k in range(1, len(lines)):
-        label, caption = lines[k - 1], lines[k]
-        if (caption.role == ROLE_CAPTION and label.role is None and len(label.text) <= CAPTION_LABEL_MAX_CHARS
-                and label.cjk and not label.has_punct and not label.is_byline):
-            label.decide(ROLE_FURNITURE, "furniture: label over a photo caption", 0.2)
+        if is_picture_label(lines[k - 1], lines[k]):
+            lines[k - 1].decide(ROLE_FURNITURE, "furniture: label over a photo caption", 0.2)
 
 
 def _mark_wrapped_text(lines: list[LineEvidence]) -> None:

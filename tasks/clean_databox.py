@@ -4,7 +4,9 @@ OCR reads a printed table row by row: each row is a few fields set apart by spac
 them (`猪肉 26.80元/斤`, `工业增加值 859.09亿元 4.09%`, `明天 小雨转多云 18～26℃`), and no sentence.
 One such line could be a title (`盘活存量空间 孕育发展动能` has no figure, but `全市新增就业 12万人`
 might), so only a run of two or more rows is a box; the run takes in its header row (fields without
-figures) and the box's short label just above it. All of it is page furniture, not article text.
+figures) and the box's short label just above it. A line that other evidence took out already (the box's
+unit or source note, `单位：亿元`, a header read as a control bar) does not break a run: OCR may read a note
+between the rows. All of it is page furniture, not article text.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ MIN_ROWS = 2  # rows in a run before it counts as a box
 MAX_ROW_CHARS = 40  # a table row is short; a longer line with figures is prose
 MAX_LABEL_CHARS = 6  # the box's label over its rows (`天气预报`, `本周菜价`)
 MAX_HEADER_FIELD_CHARS = 6  # a column name is a word or two
+MAX_PLACED_GAP = 2  # lines already taken out (notes, a header) that may stand between two rows of one box
 _SENTENCE = re.compile(r"[，。！？；,;!?]")
 _FIGURE = re.compile(r"\d")
 _FIELDS = re.compile(r"\s+")
@@ -43,20 +46,30 @@ def _is_label(text: str) -> bool:
     return len(fields) == 1 and len(fields[0]) <= MAX_LABEL_CHARS and not _FIGURE.search(fields[0])
 
 
-def data_box_lines(texts: list[str]) -> list[int]:
+def _next_row(rows: list[bool], placed: list[bool], end: int) -> int | None:
+    """The row that goes on the run ending at `end`: right under it, or past at most MAX_PLACED_GAP placed lines."""
+    k = end + 1
+    while k < len(rows) and not rows[k] and placed[k] and k - end <= MAX_PLACED_GAP:
+        k += 1
+    return k if k < len(rows) and rows[k] else None
+
+
+def data_box_lines(texts: list[str], placed: list[bool] | None = None) -> list[int]:
     """Indexes of the lines among a page's non-blank lines `texts` that make up data boxes (the caller
-    blanks lines already placed, such as a metadata line of date and time)."""
+    blanks lines already placed, such as a metadata line of date and time). `placed`: the lines that other
+    evidence took out already; up to MAX_PLACED_GAP of them may stand between two rows of a box."""
     rows = [is_data_row(t) for t in texts]
+    placed = placed or [False] * len(texts)
     found: list[int] = []
     k = 0
     while k < len(texts):
         if not rows[k]:
             k += 1
             continue
-        end = k
-        while end + 1 < len(texts) and rows[end + 1]:
-            end += 1
-        if end - k + 1 >= MIN_ROWS:
+        end, count = k, 1
+        while (nxt := _next_row(rows, placed, end)) is not None:
+            end, count = nxt, count + 1
+        if count >= MIN_ROWS:
             first = k - 1 if k and _is_header(texts[k - 1]) else k
             first = first - 1 if first and _is_label(texts[first - 1]) else first
             found += range(first, end + 1)

@@ -10,7 +10,15 @@ import re
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.head_labels import stack_labels
 from tasks.segment_heads import parse_dateline
-from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_FURNITURE, ROLE_METADATA
+from tasks.schema import (
+    MARKUP_HEADING,
+    REASON_LABEL_ABOVE_HEADS,
+    REASON_LABEL_IN_STACK,
+    REASON_LABEL_OVER_HEADS,
+    ROLE_BOILERPLATE,
+    ROLE_FURNITURE,
+    ROLE_METADATA,
+)
 
 COPY_CANDIDATES = 8  # longer lines a possible teaser copy is compared with
 _CLAUSE_MARK = re.compile(r"[，。；！？：,;]")  # quotes may stand in a title (守护一方水土的“河长”), these not
@@ -164,16 +172,16 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
         opening_label = len(titles) > 1 and _is_label(ln, th) and not nearest_heading
         if ln.cjk < th.head_min_cjk and not ln.has_punct and (outside or opening_label) and not nearest_heading:
             if opening_label:
-                ln.decide(ROLE_FURNITURE, "furniture: short label over a headline group", 0.2)
+                ln.decide(ROLE_FURNITURE, REASON_LABEL_OVER_HEADS, 0.2)
             else:
                 ln.decide(ROLE_BOILERPLATE, "boilerplate: short label near the head", 0.2)
             continue
         seen_elsewhere = ln.extra.get("repeated") or ln.extra.get("recurring")
         if j in section_labels and not nearest_heading:
-            ln.decide(ROLE_FURNITURE, "furniture: section label in a head stack", 0.2)
+            ln.decide(ROLE_FURNITURE, REASON_LABEL_IN_STACK, 0.2)
             continue
         if opening_label or seen_elsewhere:
-            ln.decide(ROLE_FURNITURE, "furniture: label above a headline group", 0.3)
+            ln.decide(ROLE_FURNITURE, REASON_LABEL_ABOVE_HEADS, 0.3)
             continue
         if _CLAUSE_MARK.search(ln.text) and (not outside or kept >= max_heads or _opens_text(lines, heads, rank)):
             continue  # a piece of a cut sentence (`说，现在每天…`): text, neither a head nor furniture

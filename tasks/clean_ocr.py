@@ -63,6 +63,25 @@ def _reads_on(ln: LineEvidence) -> bool:
     return ln.role is None and not ln.ends_sentence and bool(_INNER_CLAUSE.search(ln.text)) and ln.cjk >= READS_ON_MIN_CJK
 
 
+CAPTION_LABEL_MAX_CHARS = 6  # a picture box's label (图片新闻, 看图说话) is a short word
+
+
+def is_picture_label(label: LineEvidence, caption: LineEvidence) -> bool:
+    """A short open line without punctuation right above a photo caption: the picture box's label."""
+    return (caption.role == ROLE_CAPTION and label.role is None and len(label.text) <= CAPTION_LABEL_MAX_CHARS
+            and label.cjk > 0 and not label.has_punct and not label.is_byline)
+
+
+def _left_open_above(lines: list[LineEvidence], k: int) -> bool:
+    """The nearest line above k that is no picture (a caption or credit, a picture box's label, furniture)
+    reads on: a photo set into a column parts a sentence from its tail, which goes on under the picture."""
+    j = k - 1
+    while j >= 0 and (_is_picture(lines[j]) or lines[j].role == ROLE_FURNITURE
+                      or (j + 1 < k and is_picture_label(lines[j], lines[j + 1]))):
+        j -= 1
+    return j >= 0 and _reads_on(lines[j])
+
+
 def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Thresholds) -> float:
     """Evidence in [0, 1] that line k is a photo caption written as a sentence (0 when it cannot be)."""
     ln = lines[k]
@@ -74,8 +93,8 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
         return 0.0
     before = lines[k - 1] if k > 0 else None
     after = lines[k + 1] if k + 1 < len(lines) else None
-    if before is not None and _reads_on(before):
-        return 0.0  # the sentence the line above leaves open goes on here: a paragraph's tail, not a caption
+    if _left_open_above(lines, k):
+        return 0.0  # the sentence the text above leaves open goes on here: a paragraph's tail, not a caption
     score = W_ONE_CLAUSE * (not _INNER_CLAUSE.search(text[:-1])) + W_SHORT * (ln.cjk <= CAPTION_SHORT_CJK)
     score += W_SEVERAL_SENTENCES * bool(_INNER_STOP.search(text[:-1]))
     score += W_SEVERAL_CLAUSES * (len(_INNER_CLAUSE.findall(text)) >= 2)

@@ -18,6 +18,7 @@ from tasks.schema import (
     MARKUP_IMAGE,
     MARKUP_LINK,
     MARKUP_TABLE,
+    REASON_SECTION_LABEL,
     ROLE_BOILERPLATE,
     ROLE_CAPTION,
     ROLE_CONTINUATION,
@@ -179,7 +180,7 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
     if ln.is_link_line:
         return ln.decide(ROLE_BOILERPLATE, "boilerplate: link line", 0.1)
     if lex.furniture.search(text):
-        return ln.decide(ROLE_FURNITURE, "furniture: page or section label", 0.15)
+        return ln.decide(ROLE_FURNITURE, REASON_SECTION_LABEL, 0.15)
     # Open lines: a content score from length, punctuation, script and links.
     score = 0.35 + 0.25 * ln.ends_sentence + 0.1 * ln.has_punct + 0.2 * min(ln.cjk / 60, 1.0)
     score += 0.1 * (ln.cjk / max(n, 1)) - 0.5 * ln.link_share

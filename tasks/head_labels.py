@@ -24,6 +24,7 @@ LENGTH_EVIDENCE = ((4, 0.6), (6, 0.4), (8, 0.1))
 NOUN_END_EVIDENCE = 0.2  # the last word is a dictionary word and no verb: the head of a noun phrase
 PREDICATE_COST = 0.4  # a verb with words after it (`坚持五育并举`): a clause, a kicker or title
 QUOTED_COST = 0.3  # titles quote slogans and names (`打造“独特名片”`); section names do not
+MIN_LABEL_CJK = 2  # a column's name has two Han characters or more; one alone (`丨`, `口`) is an OCR speck
 _CLAUSE_MARKS = re.compile(r"[，,。；;！!？?：:、()（）《》]")
 _QUOTES = re.compile(r"[“”\"‘’「」]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -62,6 +63,11 @@ def label_score(text: str) -> float:
     if _QUOTES.search(text):
         score -= QUOTED_COST
     return max(0.0, min(1.0, score))
+
+
+def is_column_label(text: str, threshold: float = LABEL_THRESHOLD) -> bool:
+    """A line that names a column or section on its own text (`短评`, `今日评论`), read alone."""
+    return count_cjk(text.strip()) >= MIN_LABEL_CJK and label_score(text) >= threshold
 
 
 def _title_stays(texts: list[str], label: str) -> bool:

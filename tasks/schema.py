@@ -39,6 +39,15 @@ ACTION_JOINED = "joined"  # continues the previous paragraph of its article
 ACTION_DROPPED = "dropped"  # not in any article's text (see reason)
 ACTIONS = (ACTION_KEPT, ACTION_NORMALIZED, ACTION_JOINED, ACTION_DROPPED)
 
+# Reasons cleaning gives a column or section label it took out (`短评`, `民生直通车`): the label stood over a
+# title, so segmentation reads the content line right under it as a title the label announces.
+REASON_SECTION_LABEL = "furniture: page or section label"
+REASON_LABEL_OVER_HEADS = "furniture: short label over a headline group"
+REASON_LABEL_IN_STACK = "furniture: section label in a head stack"
+REASON_LABEL_ABOVE_HEADS = "furniture: label above a headline group"
+COLUMN_LABEL_REASONS = frozenset({REASON_SECTION_LABEL, REASON_LABEL_OVER_HEADS, REASON_LABEL_IN_STACK,
+                                  REASON_LABEL_ABOVE_HEADS})
+
 # Markdown structure evidence kept on CleanLine.markup.
 MARKUP_HEADING = "heading"
 MARKUP_LIST = "list"

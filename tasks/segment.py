@@ -12,7 +12,16 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tasks.records import Article, CleanLine, Segmentation, SourceDocument
-from tasks.schema import ACTION_DROPPED, ACTION_KEPT, ROLE_BODY, ROLE_CONTENT, ROLE_CONTINUATION, ROLE_FURNITURE
+from tasks.schema import (
+    ACTION_DROPPED,
+    ACTION_KEPT,
+    COLUMN_LABEL_REASONS,
+    REASON_LABEL_IN_STACK,
+    ROLE_BODY,
+    ROLE_CONTENT,
+    ROLE_CONTINUATION,
+    ROLE_FURNITURE,
+)
 from tasks.segment_assemble import assemble_article
 from tasks.segment_adopt import adopt_bodies
 from tasks.segment_cutheads import demote_cut_heads
@@ -21,7 +30,7 @@ from tasks.segment_items import promote_item_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
-from tasks.head_labels import stack_labels
+from tasks.head_labels import is_column_label, stack_labels
 from tasks.segment_heads import note_label_end, parse_continuation
 from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
 from tasks.segment_bylines import place_bylines
@@ -60,12 +69,14 @@ def segment_document(doc: SourceDocument, lines: list[CleanLine]) -> Segmentatio
 def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     content = [line for line in lines if line.role == ROLE_CONTENT]
     model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
-    kinds = line_kinds(content, doc.title, model=model)
+    labelled = _under_column_labels(lines)
+    kinds = line_kinds(content, doc.title, model=model, labelled=labelled)
     wraps = wrapped_lines([(line.line_no, line.raw) for line in content])
     texts = [body_text(line.text) for line in content]
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     notes = _editor_notes(lines)
-    blocks = _without_section_labels(layout_blocks(content, kinds, _from_markers(lines), notes), content, texts)
+    blocks = layout_blocks(content, kinds, _from_markers(lines), notes, labelled)
+    blocks = _without_section_labels(blocks, content, texts)
     runs_on = frozenset(k for k, wrap in enumerate(wraps) if wrap)
     blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model, wrapped=runs_on)
     blocks = demote_cut_heads(blocks, content, texts, terms=terms)
@@ -142,7 +153,7 @@ def _without_section_labels(blocks: list[Block], content: list[CleanLine], texts
         labels = stack_labels([texts[i] for i in block.head])
         for i in (i for i, label in zip(block.head, labels) if label):
             content[i].role, content[i].action = ROLE_FURNITURE, ACTION_DROPPED
-            content[i].reason = "furniture: section label in a head stack"
+            content[i].reason = REASON_LABEL_IN_STACK
         block.head = [i for i, label in zip(block.head, labels) if not label]
     return blocks
 
@@ -180,6 +191,21 @@ def _editor_notes(lines: list[CleanLine]) -> frozenset[int]:
             label_above, k = False, k + 1
         elif end is not None and end >= len(line.text.strip()):
             label_above = True
+    return frozenset(found)
+
+
+def _under_column_labels(lines: list[CleanLine]) -> frozenset[int]:
+    """Content indexes of lines standing right under a column or section label that cleaning took out
+    (COLUMN_LABEL_REASONS) and that reads as one on its own text: the label announces the title under it,
+    as a byline announces text."""
+    found, label_above, k = set(), False, 0
+    for line in lines:
+        if line.role == ROLE_CONTENT:
+            if label_above:
+                found.add(k)
+            label_above, k = False, k + 1
+        else:
+            label_above = line.reason in COLUMN_LABEL_REASONS and is_column_label(line.text)
     return frozenset(found)
 
 

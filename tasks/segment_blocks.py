@@ -20,6 +20,7 @@ class Block:
     body: list[int] = field(default_factory=list)
     from_page: int | None = None
     marker_over_head: bool = False  # the `(上接第N版)` stood alone above the head, not under it
+    under_label: bool = False  # a column label that cleaning took out stood right above the head
 
 
 def _bare(text: str) -> str:
@@ -28,12 +29,13 @@ def _bare(text: str) -> str:
 
 
 def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None,
-                  notes: frozenset[int] = frozenset()) -> list[Block]:
+                  notes: frozenset[int] = frozenset(), labelled: frozenset[int] = frozenset()) -> list[Block]:
     """Cut content lines into blocks in file order; a dateline or `(上接…)` inside a body opens a new block.
 
     `from_markers`: content index -> page of a bare `(上接第N版)` line that cleaning took out as
     furniture just above that line (it still says a new piece starts there). `notes`: content
-    indexes of editor's notes; a dateline under a body of notes only opens the article's text."""
+    indexes of editor's notes; a dateline under a body of notes only opens the article's text. `labelled`:
+    content indexes of lines right under a column label that cleaning took out (a head under one is announced)."""
     blocks: list[Block] = []
     pending_from: int | None = None
     for i, line in enumerate(content):
@@ -47,7 +49,7 @@ def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict
             continue
         if kind == KIND_HEAD:
             if not current or current.body or current.bylines or (current.head and kinds[i - 1] != KIND_HEAD):
-                current = Block()
+                current = Block(under_label=i in labelled)
                 blocks.append(current)
             current.head.append(i)
             current.marker_over_head = current.marker_over_head or bool(pending_from)

@@ -51,10 +51,10 @@ MERGE, SPLIT, SPLIT_TOP = "merge", "split", "split_top"
 
 def unannounced_head(block: Block, content: list[CleanLine], texts: list[str]) -> bool:
     """A single head line with nothing that announces an article: no byline, dateline, page
-    marker opening its text, markup, kicker or subtitle. A bare `(上接第N版)` under it announces
+    marker opening its text, column label over it, markup, kicker or subtitle. A bare `(上接第N版)` under it announces
     the continued text, not the title: a cut line of an earlier article may stand there too."""
     return ((not block.from_page or _over_bare_marker(block, content)) and _plain_single_head(block, content, texts)
-            and not parse_dateline(texts[block.body[0]]))
+            and not block.under_label and not parse_dateline(texts[block.body[0]]))
 
 
 def _over_bare_marker(block: Block, content: list[CleanLine]) -> bool:

@@ -29,6 +29,7 @@ UNANNOUNCED_COST = 0.0  # a title line followed straight by body text, with no b
 FRAGMENT_COST = 0.6  # a title-like line whose own text shows a cut inside a sentence (segment_fragments)
 DOUBLED_COST = 0.6  # the next line opens by repeating this line's last characters (segment_fragments)
 READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line reads on from it
+LABEL_ANNOUNCES = 0.6  # a column label (`短评`) that cleaning took out stood right above the line: a title under it
 MAX_HEAD_LINES = 3
 _SENTENCE_PUNCTUATION = re.compile(r"[，,；;。！？!?]")
 
@@ -54,8 +55,10 @@ def _likeness(text: str) -> float:
     return headline_likeness(text)
 
 
-def head_scores(content: list[CleanLine], title: str | None = None, model: CharModel | None = None) -> list[float]:
-    """Evidence per content line that it is a title line (headline, kicker or subtitle)."""
+def head_scores(content: list[CleanLine], title: str | None = None, model: CharModel | None = None,
+                labelled: frozenset[int] = frozenset()) -> list[float]:
+    """Evidence per content line that it is a title line (headline, kicker or subtitle); `labelled`: indexes
+    of lines right under a column label that cleaning took out."""
     texts = [line.text.strip() for line in content]
     levels = [heading_level(line) for line in content]
     top_level = min((lv for lv in levels if lv), default=None)
@@ -87,6 +90,8 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
                           and not _SENTENCE_PUNCTUATION.search(text) and not (i > 0 and _bare_title(prev, likeness[i - 1])))
         if announces_body:
             score += 0.6
+        if i in labelled:
+            score += LABEL_ANNOUNCES
         elif nxt and likeness[i + 1] < 0.5 and i > 0:
             score -= UNANNOUNCED_COST
         # a title-like line stacked on a top-level markdown heading is its kicker
@@ -141,11 +146,12 @@ def _reads_on(model: CharModel, text: str, nxt: str, llr: float | None = None) -
 
 
 def line_kinds(content: list[CleanLine], title: str | None = None, threshold: float = HEAD_THRESHOLD,
-               model: CharModel | None = None) -> list[str]:
+               model: CharModel | None = None, labelled: frozenset[int] = frozenset()) -> list[str]:
     """Block kind of every content line: head, byline, body or a standalone continuation marker.
 
-    `model`: the page's character n-gram model, when the caller has built it already."""
-    scores = head_scores(content, title, model)
+    `model`: the page's character n-gram model, when the caller has built it already; `labelled`: indexes of
+    lines right under a column label that cleaning took out."""
+    scores = head_scores(content, title, model, labelled)
     kinds: list[str] = []
     run = 0
     for i, line in enumerate(content):

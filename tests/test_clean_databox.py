@@ -31,3 +31,16 @@ def test_a_single_row_is_no_box():
 def test_a_two_part_title_over_rows_is_no_header():
     texts = ["全面推行河湖长制 十年守护碧水清波", "大米 2.60元/斤", "食用油 9.90元/升"]
     assert data_box_lines(texts) == [1, 2]
+
+
+def test_notes_taken_out_already_do_not_break_a_run_of_rows():
+    # OCR read the box's unit and source notes between its rows; other evidence placed them already
+    texts = ["正文一句。", "产值 12.5亿元 3.1%", "单位：亿元", "出口 8.2亿元 2.4%", "正文二句。"]
+    placed = [False, False, True, False, False]
+    assert data_box_lines(texts, placed) == [1, 2, 3]
+    assert data_box_lines(texts) == []  # unplaced, the note parts two single rows
+
+
+def test_more_placed_lines_than_a_box_holds_part_two_rows():
+    texts = ["产值 12.5亿元 3.1%", "第3版", "要闻", "责任编辑 某某", "出口 8.2亿元 2.4%"]
+    assert data_box_lines(texts, [False, True, True, True, False]) == []

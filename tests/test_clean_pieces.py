@@ -106,3 +106,13 @@ def test_piece_with_clauses_over_a_full_head_is_not_furniture():
                        PARAGRAPH_A])
     mark_heads(lines, 4, 0, DEFAULT_THRESHOLDS, outside=True)
     assert lines[0].role is None and not lines[0].extra.get("head")
+
+
+def test_tail_of_a_sentence_cut_above_a_photo_is_not_a_caption():
+    # a photo with its credit (and a box label) set into the column parts the sentence from its tail
+    cut = "区民政局负责人说，食堂由街道提供场地，企业负责运营，政府按就餐"
+    for picture in (["老人们在食堂用餐。本报记者 周远 摄"], ["图片新闻", "老人们在食堂用餐。本报记者 周远 摄"]):
+        roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", cut, ""] + [x for p in picture for x in (p, "")]
+                       + ["人次给予补贴。", "", PARAGRAPH_C])
+        assert roles["人次给予补贴。"][0] == ROLE_CONTENT
+        assert roles["老人们在食堂用餐。本报记者 周远 摄"][0] != ROLE_CONTENT

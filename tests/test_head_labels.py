@@ -2,7 +2,7 @@
 the page's section label; a long kicker with a predicate, a speaker kicker or a 副题 is not."""
 import pytest
 
-from tasks.head_labels import LABEL_THRESHOLD, has_predicate, label_score, stack_labels
+from tasks.head_labels import LABEL_THRESHOLD, has_predicate, is_column_label, label_score, stack_labels
 
 KICKER = "区文化旅游局推出夏季夜游线路串联十二处历史街区"  # an event line: long, with a predicate
 TITLE = "让老街区焕发新活力"
@@ -49,3 +49,12 @@ def test_stack_labels_only_at_the_edges_while_a_longer_title_stays(stack, expect
 
 def test_a_label_inside_the_stack_is_left_alone():
     assert stack_labels([KICKER, "政务快讯", TITLE]) == [False, False, False]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("时评", True), ("今日观察", True), ("民生直通车", True),
+    ("丨", False), ("口", False), ("I", False),  # one character alone: an OCR speck, no column's name
+    (TITLE, False), (KICKER, False),
+])
+def test_a_column_label_is_read_on_its_own_text(text, label):
+    assert is_column_label(text) is label

@@ -8,9 +8,10 @@ from tests.scrambler_heldout import HELDOUT_ARTICLES
 PAGES = 30
 # per kind: minimum mean exact match and maximum share of boilerplate lines kept in articles on 30 held-out
 # pages of seed 0 (measured on 100 after the seventh session's cleaning fixes: plain .93 exact; masthead .94,
-# notices .88, data_box .91, photo_news .90, commentary .83, ocr_noise .89). Floored a little under.
-FLOORS = {"plain": (0.85, 0.0), "masthead": (0.85, 0.02), "notices": (0.8, 0.06), "data_box": (0.8, 0.03),
-          "photo_news": (0.8, 0.06), "commentary": (0.75, 0.0), "ocr_noise": (0.8, 0.0)}
+# ocr_noise .89; after the eighth session's: notices .94, data_box .93, photo_news .93, commentary .96;
+# on these 30 pages notices .96, data_box .92, photo_news .93, commentary .96, no leak). Floored a little under.
+FLOORS = {"plain": (0.85, 0.0), "masthead": (0.85, 0.02), "notices": (0.88, 0.02), "data_box": (0.86, 0.01),
+          "photo_news": (0.87, 0.02), "commentary": (0.9, 0.0), "ocr_noise": (0.8, 0.0)}
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))

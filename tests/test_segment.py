@@ -4,7 +4,17 @@ import random
 from hypothesis import given, settings, strategies as st
 
 from tasks.records import CleanLine, SourceDocument
-from tasks.schema import ACTION_DROPPED, ACTION_JOINED, ROLE_BODY, ROLE_BYLINE, ROLE_CONTENT, ROLE_FURNITURE, ROLE_HEADLINE, ROLE_KICKER
+from tasks.schema import (
+    ACTION_DROPPED,
+    ACTION_JOINED,
+    REASON_SECTION_LABEL,
+    ROLE_BODY,
+    ROLE_BYLINE,
+    ROLE_CONTENT,
+    ROLE_FURNITURE,
+    ROLE_HEADLINE,
+    ROLE_KICKER,
+)
 from tasks.segment import segment_document
 from tasks.segment_joins import doubled_overlap, mid_start, open_end
 from tests.scrambler import page_inputs, scrambled_page
@@ -319,3 +329,45 @@ def test_a_join_whose_sides_went_to_different_articles_is_dropped():
     from tasks.segment import _within_articles
 
     assert _within_articles({0: 1, 2: 5, 7: 8}, [[0, 1, 5], [2, 3]]) == {0: 1, 7: 8}
+
+
+# A commentary column under its label: cleaning takes the label out, the title under it ends on 参与
+# (与 often ends a cut line) and nothing else announces it (its pen name signs the text below).
+COLUMN_PAGE = ["城东新建三所公办幼儿园", "本报记者 周明远",
+               "今年秋季，城东新区三所公办幼儿园将同时开园，新增学位一千零八十个，可缓解片区入园难问题。",
+               "区教育局负责人介绍，三所幼儿园均按省级示范标准建设，配备户外活动场地和保健室。",
+               "时评", "老旧小区改造要让居民参与",
+               "改造方案定得好不好，住在楼里的居民最有发言权。有的地方闭门定方案，结果装好的设施没人用。",
+               "把居民请进来一起商量，听听他们最急最盼的是什么，改造才能改到群众心坎上。"]
+
+
+def _column_articles(label_reason):
+    lines = [CleanLine(n, t, t, ROLE_FURNITURE, reason=label_reason) if t == "时评" else CleanLine(n, t, t, ROLE_CONTENT)
+             for n, t in enumerate(COLUMN_PAGE, 1)]
+    return segment_document(_doc(COLUMN_PAGE), lines).articles
+
+
+def test_a_column_label_cleaning_took_out_announces_the_title_under_it():
+    articles = _column_articles(REASON_SECTION_LABEL)
+    assert [(a.headline, a.source_lines) for a in articles] == [
+        ("城东新建三所公办幼儿园", [1, 2, 3, 4]), ("老旧小区改造要让居民参与", [6, 7, 8])]
+
+
+def test_furniture_that_is_no_column_label_announces_nothing():
+    # the same line taken out for another reason (a page's debris), or a speck taken for a label
+    assert len(_column_articles(None)) == 1
+    lines = [CleanLine(n, t, t, ROLE_FURNITURE, reason=REASON_SECTION_LABEL) if t == "时评" else CleanLine(n, t, t, ROLE_CONTENT)
+             for n, t in enumerate(COLUMN_PAGE, 1)]
+    lines[4] = CleanLine(5, "丨", "丨", ROLE_FURNITURE, reason=REASON_SECTION_LABEL)
+    assert len(segment_document(_doc(COLUMN_PAGE), lines).articles) == 1
+
+
+def test_a_column_title_under_its_label_survives_cleaning_and_segmentation():
+    from tasks.clean import clean_document
+
+    page = [x for line in COLUMN_PAGE + ["□ 方舟"] for x in (line, "")]
+    doc = _doc(page)
+    seg = segment_document(doc, clean_document(doc))
+    roles = {line.text: line.role for line in seg.lines}
+    assert roles["时评"] == ROLE_FURNITURE and roles["老旧小区改造要让居民参与"] == ROLE_HEADLINE
+    assert [a.headline for a in seg.articles] == ["城东新建三所公办幼儿园", "老旧小区改造要让居民参与"]
