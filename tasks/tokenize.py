@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
 from functools import lru_cache
 from itertools import chain
@@ -172,14 +173,17 @@ def is_known_word(word: str) -> bool:
 
 @lru_cache(maxsize=8)
 def dictionary_words_tagged(tags: frozenset[str]) -> frozenset[str]:
-    """Words of jieba's main dictionary whose part-of-speech tag is one of `tags` (read once per
-    process and tag set)."""
-    words = []
+    """Words whose part-of-speech tag is one of `tags`, in jieba's main dictionary and the user
+    dictionary (whose tag wins); read once per process and tag set."""
     with jieba.dt.get_dict_file() as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2].decode("utf-8") in tags:
-                words.append(parts[0].decode("utf-8"))
+        data = handle.read()
+    # one regular expression over the whole file: about 4x faster than splitting its 349k lines
+    tagged = re.compile(rb"^(\S+) \d+ (?:" + b"|".join(re.escape(t.encode()) for t in sorted(tags)) + rb")\r?$", re.M)
+    words = {word.decode("utf-8") for word in tagged.findall(data)}
+    for line in USERDICT_PATH.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3:
+            (words.add if parts[2] in tags else words.discard)(parts[0])
     return frozenset(words)
 
 

@@ -78,3 +78,21 @@ def test_lines_above_the_source_in_its_block_take_no_shortlist_place():
     blocks = [Block(head=[0], body=[1, 2, 3]), Block(head=[4], body=[5, 6, 7])]
     texts = CUT_UNDER_ITS_OWN_TEXT
     assert choose_links(blocks, texts, [False] * len(texts), shortlist=1) == {3: 6}
+
+
+# The line after a comma-ended line opens on a speech verb: it continues a line that ends on its
+# speaker (the office under the other head), not the comma (composed text).
+SPEECH_AFTER_COMMA = [
+    "社区运动会开幕",
+    "本届社区运动会以全民健身为主题，",
+    "表示，明年将在全市新建健身步道二十条。",
+    "健身步道建设提速",
+    "市体育局相关负责人",
+    "比赛项目贴近居民日常生活，三千余名社区居民报名参赛。",
+]
+
+
+def test_a_speech_verb_continues_its_speaker_not_the_comma_above_it():
+    blocks = [Block(head=[0], body=[1, 2]), Block(head=[3], body=[4, 5])]
+    texts = SPEECH_AFTER_COMMA
+    assert choose_links(blocks, texts, [False] * len(texts)) == {1: 5, 4: 2}
