@@ -115,12 +115,14 @@ def _is_sentence_piece(ln: LineEvidence) -> bool:
 
 def _extend_by_sentence_pieces(lines: list[LineEvidence], in_block: list[bool]) -> None:
     """Open lines with clause punctuation right above or under a stretch of text are pieces of its cut
-    paragraphs (`本报讯 记者从市商务局获悉，家`), too short to anchor it alone: text, not page debris.
+    paragraphs (`本报讯 记者从市商务局获悉，家`), too short to anchor it alone: text, not page debris;
+    so are those under a byline, which announces text (`■ 本报记者 某某` over `从本月起，参加…`).
     Under the text a whole sentence after a whole sentence is not a cut piece (a site's disclaimer)."""
-    for k in range(1, len(lines)):  # downwards from each stretch's end, while a sentence is left open
+    for k in range(1, len(lines)):  # downwards from each stretch's end or byline, while a sentence is left open
         above = lines[k - 1]
-        cut = above.role is None and (not above.ends_sentence or not lines[k].ends_sentence)
-        if in_block[k - 1] and not in_block[k] and cut and _is_sentence_piece(lines[k]):
+        byline = above.role is None and above.is_byline
+        cut = above.role is None and (byline or not above.ends_sentence or not lines[k].ends_sentence)
+        if (in_block[k - 1] or byline) and not in_block[k] and cut and _is_sentence_piece(lines[k]):
             in_block[k] = True
     for k in range(len(lines) - 2, -1, -1):  # upwards from each stretch's start
         if in_block[k + 1] and not in_block[k] and lines[k + 1].role is None and _is_sentence_piece(lines[k]):

@@ -169,6 +169,9 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
             continue
         # In a group of head lines, a bare short label (特别报道, 记者手记) is a section label, not a title.
         nearest_heading = rank == 0 and MARKUP_HEADING in ln.markup
+        if not outside and not ln.markup and is_stray_label(lines, j):
+            ln.decide(ROLE_FURNITURE, "furniture: label inside the text naming none of it", 0.2)
+            continue
         opening_label = len(titles) > 1 and _is_label(ln, th) and not nearest_heading
         if ln.cjk < th.head_min_cjk and not ln.has_punct and (outside or opening_label) and not nearest_heading:
             if opening_label:
@@ -190,6 +193,35 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
             continue
         kept += 1
         ln.extra["head"] = True
+
+
+STRAY_LABEL_MAX_CJK = 6  # a column or page label (要闻, 本版图片) is a word or two
+NAMED_TEXT_LINES = 2  # lines above and under a label whose words a head would name
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[i:i + 2])}
+
+
+def _is_text(ln: LineEvidence) -> bool:
+    return ln.anchor or (ln.role is None and bool(_CLAUSE_MARK.search(ln.text)) and not ln.is_byline)
+
+
+def is_stray_label(lines: list[LineEvidence], j: int) -> bool:
+    """Line j, between two lines of text, is a bare label of a word or two that shares no two characters
+    with the text around it: a page's column or section label set between the pieces (`要闻`), not a
+    head, which names what it heads (`春耕忙` over `…正值春耕…`)."""
+    ln = lines[j]
+    # one character alone is OCR noise or a section's numeral (decided in tasks/clean.py), never a label
+    if ln.has_punct or not 2 <= ln.cjk <= STRAY_LABEL_MAX_CJK or ln.is_byline or ORDINAL.match(ln.text):
+        return False
+    if not 0 < j < len(lines) - 1 or not (_is_text(lines[j - 1]) and _is_text(lines[j + 1])):
+        return False  # a line over a title or under a head is a kicker or a section label of that head
+    around = [x.text for x in lines[max(0, j - NAMED_TEXT_LINES):j + NAMED_TEXT_LINES + 1] if x is not ln]
+    return not _bigrams(ln.text) & _bigrams("".join(around))
 
 
 def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:

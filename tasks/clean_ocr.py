@@ -13,6 +13,7 @@ import re
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_score import SUBTITLE, LineEvidence, Thresholds
 from tasks.schema import MARKUP_HEADING, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
+from tasks.segment_wordlm import span_llr
 
 # Weights of the caption score; the decision threshold is Thresholds.caption_min_score.
 W_ONE_CLAUSE = 0.3  # no comma, semicolon or colon inside
@@ -58,9 +59,12 @@ def _is_picture(ln: LineEvidence) -> bool:
 READS_ON_MIN_CJK = 8  # shorter open lines may be labels or names over a caption
 
 
+_RUNNING_TEXT = re.compile(r"[，,；;。！？]")  # a title holds none of these inside (an enumeration's 、 it may)
+
+
 def _reads_on(ln: LineEvidence) -> bool:
     """A line of running text cut mid-sentence: clauses in it, no sentence end, not a head or label."""
-    return ln.role is None and not ln.ends_sentence and bool(_INNER_CLAUSE.search(ln.text)) and ln.cjk >= READS_ON_MIN_CJK
+    return ln.role is None and not ln.ends_sentence and bool(_RUNNING_TEXT.search(ln.text)) and ln.cjk >= READS_ON_MIN_CJK
 
 
 CAPTION_LABEL_MAX_CHARS = 6  # a picture box's label (图片新闻, 看图说话) is a short word
@@ -112,11 +116,23 @@ def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Threshol
     return max(0.0, min(score, 1.0))
 
 
+# span_llr across a break from which the sentence's first word completes a line's open end (as
+# segment_cutheads.COMPLETED_SPAN_LLR reads a cut head's end)
+COMPLETES_SPAN_LLR = 3.0
+
+
+def completes_open_line(lines: list[LineEvidence], k: int) -> bool:
+    """Line k opens with what completes the last word of a line elsewhere on the page that a column
+    break left open (`…重点投` + `向…企业。`): the tail of that cut sentence, not a caption."""
+    return any(ln.role is None and not ln.ends_sentence and ln.cjk >= READS_ON_MIN_CJK
+               and span_llr(ln.text, lines[k].text) >= COMPLETES_SPAN_LLR for j, ln in enumerate(lines) if j != k)
+
+
 def mark_captions(lines: list[LineEvidence], lex: Lexicons, th: Thresholds) -> None:
     """Photo captions without a credit: short descriptive sentences placed like captions."""
     for k in range(len(lines)):
         score = caption_score(lines, k, lex, th)
-        if score >= th.caption_min_score:
+        if score >= th.caption_min_score and not completes_open_line(lines, k):
             lines[k].decide(ROLE_CAPTION, f"{CAPTION_BY_PLACE} ({score:.2f})", 0.2)
             lines[k].anchor = False
 

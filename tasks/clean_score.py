@@ -14,6 +14,7 @@ from tasks.clean_metadata import metadata_fields
 from tasks.clean_widgets import is_widget_bar
 from tasks.markdown import markdown_evidence
 from tasks.normalize import count_cjk, normalize_text
+from tasks.segment_heads import parse_dateline
 from tasks.schema import (
     MARKUP_IMAGE,
     MARKUP_LINK,
@@ -33,6 +34,7 @@ class Thresholds:
 
     anchor_min_cjk: int = 14  # a line of article text: at least this many Han characters ...
     anchor_long_cjk: int = 40  # ... ending a sentence, or this long with inner punctuation
+    piece_min_cjk: int = 8  # a line this long stopping on a comma is a piece of a cut paragraph, never a title
     anchor_max_link_share: float = 0.3  # ... mostly outside links
     block_break_lines: int = 2  # this many link/boilerplate lines in a row end a stretch of text
     block_min_cjk: int = 60  # a stretch of text shorter than this (Han chars) is a sidebar blurb
@@ -190,7 +192,17 @@ def local_verdict(ln: LineEvidence, lex: Lexicons, th: Thresholds) -> None:
     table_row = MARKUP_TABLE in ln.markup and ln.cjk >= 2
     ln.anchor = ln.link_share <= th.anchor_max_link_share and (
         (ln.cjk >= th.anchor_min_cjk and sentence_like) or table_row or is_salutation(text, ln.cjk, th)
+        or opens_paragraph(text, ln.cjk, th) or (ln.cjk >= th.piece_min_cjk and ends_with(_CLAUSE_END, text))
     )
+
+
+_CLAUSE_END = re.compile(r"[，、]$")  # no title, kicker or label stops on these; a column break inside a sentence may
+
+
+def opens_paragraph(text: str, cjk: int, th: Thresholds) -> bool:
+    """A dateline (`本报讯（记者 某某）…`, `新华社北京5月1日电`) opens an article's first paragraph, however
+    short the piece a column break left of it: article text, never a title."""
+    return cjk >= th.head_min_cjk and parse_dateline(text) is not None
 
 
 def is_salutation(text: str, cjk: int, th: Thresholds) -> bool:

@@ -25,7 +25,11 @@ segment_document). Kinds and their gold:
 The page's articles are drawn with the kind's own rng (`random.Random(f"{seed}-ocr_{kind}")`), so
 no other generator's pages change.
 
-    python -m tests.ocr_pages [--pages 100] [--seed 0] [--articles heldout] [--kinds K ...] [--show N]
+`scrambled_<kind>` (one per page kind of tests/scrambler.py; `--scrambled` runs them all) reads the scrambler's
+own pages of that kind, the same page for the same seed, through the whole chain: tests.scrambler hands
+segmentation the gold line roles, here cleaning must find them, so the two figures differ by what cleaning loses.
+
+    python -m tests.ocr_pages [--pages 100] [--seed 0] [--articles heldout] [--kinds K ...] [--scrambled] [--show N]
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ import random
 
 from tests import ocr_page_furniture as ocr
 from tests import web_pages
-from tests.scrambler import article_set, scrambled_page
+from tests.scrambler import KINDS as SCRAMBLER_KINDS, article_set, generated_pages, scrambled_page
 
 
 def _shifted(gold: dict, at: int, by: int) -> dict:
@@ -187,8 +191,25 @@ OCR_KINDS = {"masthead": masthead, "notices": notices, "data_box": data_box, "ph
              "commentary": commentary, "ocr_noise": ocr_noise}
 
 
+WHOLE_CHAIN = "scrambled_"  # prefix of the scrambler's page kinds read through the whole chain
+SCRAMBLED_KINDS = tuple(WHOLE_CHAIN + kind for kind in SCRAMBLER_KINDS)
+
+
+def scrambled_pages(kind: str, count: int, seed: int, material: list) -> list[tuple[list[str], dict]]:
+    """The scrambler's `count` pages of `kind` (the same pages tests.scrambler scores with gold roles),
+    their gold without the line roles: cleaning must find every boilerplate line itself."""
+    result = []
+    for lines, gold, *_ in generated_pages(count, seed, kind, material):
+        gold = {key: value for key, value in gold.items() if key != "roles"}
+        result.append((lines, {**gold, "kind": f"ocr_{WHOLE_CHAIN}{kind}"}))
+    return result
+
+
 def ocr_pages(kind: str, count: int, seed: int, material: list) -> list[tuple[list[str], dict]]:
-    """`count` pages of `kind` (one of OCR_KINDS, or `plain`: the scrambled pages with nothing set in)."""
+    """`count` pages of `kind` (one of OCR_KINDS, `plain`: the scrambled pages with nothing set in, or one of
+    SCRAMBLED_KINDS: a scrambler page kind read through the whole chain)."""
+    if kind.startswith(WHOLE_CHAIN):
+        return scrambled_pages(kind.removeprefix(WHOLE_CHAIN), count, seed, material)
     rng = random.Random(f"{seed}-ocr_{kind}")
     result = []
     for _ in range(count):
@@ -207,9 +228,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--articles", choices=["tuning", "heldout"], default="tuning")
     parser.add_argument("--kinds", nargs="*", help="page kinds (default: plain and all of OCR_KINDS)")
+    parser.add_argument("--scrambled", action="store_true", help="add every kind of SCRAMBLED_KINDS")
     parser.add_argument("--show", type=int, default=0, help="print this many failing pages per kind")
     args = parser.parse_args()
-    web_pages.print_means(args.kinds or ("plain", *OCR_KINDS), ocr_pages, page_score, _show, args.pages, args.seed,
+    kinds = list(args.kinds or ([] if args.scrambled else ["plain", *OCR_KINDS]))
+    if args.scrambled:
+        kinds += [kind for kind in SCRAMBLED_KINDS if kind not in kinds]
+    web_pages.print_means(kinds, ocr_pages, page_score, _show, args.pages, args.seed,
                           article_set(args.articles), args.show)
 
 

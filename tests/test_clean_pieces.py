@@ -93,7 +93,9 @@ def test_pieces_under_the_byline_do_not_fill_the_head():
 
     lines = _evidence(["星湖区社区食堂开门迎客", "本报记者 周远", "本报讯（记者 周远）星湖区民政局获悉，今年",
                        "全区新建社区食堂十二家，覆盖周边", "两万多名老年居民，每天供应午餐和晚", PARAGRAPH_B])
-    mark_heads(lines, 5, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert lines[2].anchor  # the dateline opens the text: the pieces under it are read inside it
+    mark_heads(lines, 2, 0, DEFAULT_THRESHOLDS, outside=True)
+    mark_heads(lines, 5, 2, DEFAULT_THRESHOLDS, outside=False)
     assert [bool(ln.extra.get("head")) for ln in lines[:5]] == [True, True, False, False, False]
     assert lines[0].role is None  # not furniture "above a full head"
 
@@ -116,3 +118,64 @@ def test_tail_of_a_sentence_cut_above_a_photo_is_not_a_caption():
                        + ["人次给予补贴。", "", PARAGRAPH_C])
         assert roles["人次给予补贴。"][0] == ROLE_CONTENT
         assert roles["老人们在食堂用餐。本报记者 周远 摄"][0] != ROLE_CONTENT
+
+
+SECOND_HEAD = "星湖区公交新线今日开通"
+SECOND_TEXT = ["本报讯（记者 林川）星湖区三条公交新线今日开通，连接六个新建小区和两个地铁站，日均可服务乘客一万多人次。",
+               "区交通局负责人说，新线开通后，沿线居民到地铁站的时间平均缩短十分钟，早晚高峰还将加密班次。"]
+
+
+def test_short_piece_opening_with_a_dateline_is_text_and_keeps_its_head():
+    # the first paragraph cut right after its dateline, another story's head and text under it: the piece
+    # opens a text, so it is no title of a list, and the kicker and title over it stay heads
+    opening = "本报讯（记者 周远）星湖区"
+    lines = ["老有所养 幸福可期", "", "社区食堂开进老旧小区", "", opening, "", SECOND_HEAD, "", "本报记者 林川", ""]
+    for text in [*SECOND_TEXT, PARAGRAPH_B, PARAGRAPH_C]:
+        lines += [text, ""]
+    roles = _roles(lines)
+    assert roles[opening][0] == ROLE_CONTENT
+    assert roles["老有所养 幸福可期"][0] == roles["社区食堂开进老旧小区"][0] == ROLE_CONTENT
+
+
+def test_piece_stopping_on_a_comma_over_another_head_is_text():
+    # no title stops on a comma: the piece is text even where nothing anchors it
+    piece = "近年来，星湖区把老年助餐作为民生实事，"
+    lines = ["社区食堂开进老旧小区", "", "■ 本报记者 周远", "", piece, "", "从场地、运营和补贴等方面综合施", "",
+             SECOND_HEAD, ""]
+    for text in [*SECOND_TEXT, PARAGRAPH_B, PARAGRAPH_C]:
+        lines += [text, ""]
+    assert _roles(lines)[piece][0] == ROLE_CONTENT
+
+
+def test_short_piece_under_a_byline_is_text():
+    piece = "从本月起，星湖区六十"  # too short to anchor a text and ending mid-word, right under its byline
+    lines = ["社区食堂开进老旧小区", "", "■ 本报记者 周远", "", piece, "", SECOND_HEAD, ""]
+    for text in [*SECOND_TEXT, PARAGRAPH_B, PARAGRAPH_C]:
+        lines += [text, ""]
+    assert _roles(lines)[piece][0] == ROLE_CONTENT
+
+
+def test_sentence_completing_a_word_cut_elsewhere_is_not_a_caption():
+    # `…补贴资金将重点投` + `向…倾斜。`: under a caption it reads like one, but it ends a sentence cut elsewhere
+    cut = "区民政局负责人说，今年的补贴资金将重点投"
+    tail = "向困难老人和高龄老人倾斜。"
+    roles = _roles(["社区食堂开进老旧小区", "", PARAGRAPH_A, "", cut, "", SECOND_HEAD, "", *SECOND_TEXT[:1], "",
+                    "图为老人在社区食堂用餐。本报记者 周远 摄", "", tail, "", SECOND_TEXT[1]])
+    assert roles[tail][0] == ROLE_CONTENT
+    assert roles["图为老人在社区食堂用餐。本报记者 周远 摄"][0] == ROLE_CAPTION
+
+
+def test_tail_under_a_line_cut_after_an_enumeration_comma_is_not_a_caption():
+    # the line above holds a full stop and an enumeration comma and stops mid-word: running text, no head
+    cut = "共十二家。老人最爱红烧肉、清"
+    tail = "蒸鱼和时令蔬菜。"
+    roles = _roles(["星湖区社区食堂开门迎客", "", "本报记者 周远", "", cut, "", tail, "", PARAGRAPH_B, "", PARAGRAPH_C])
+    assert roles[tail][0] == ROLE_CONTENT
+
+
+def test_caption_under_a_title_listing_with_enumeration_commas_stays_a_caption():
+    # a 副题 may list titles with 、 (`——记区人大代表、…书记林川`): no running text, so a caption may follow
+    title = "守好一方良田 ——记区人大代表、星湖村党支部书记林川"
+    caption = "区人大代表、星湖村党支部书记林川。"
+    roles = _roles([title, "", caption, "", PARAGRAPH_A, "", PARAGRAPH_B])
+    assert roles[caption][0] == ROLE_CAPTION
