@@ -21,7 +21,10 @@ A cut piece may also stand over its own continuation: the first line of a paragr
 piece reads on into the line under it, as no title does, when
 - a word spans the break into that line (segment_wordlm.span_llr at least READS_ON_SPAN_LLR), or
 - it ends on a word that needs what follows: a preposition, a conjunction, 的/地/得/着, or a numeral
-  or measure word without its noun (jieba's dictionary tags; `dangling_end`),
+  or measure word without its noun (jieba's dictionary tags; `dangling_end`), or
+- the line under it cannot open a sentence (`opens_inside_clause`): a cut on a whole word
+  (`…工作人员王志刚告诉` over `记者，近年来…`) leaves neither side a broken word, but the text under it
+  opens on the rest of a clause, not on one of its own,
 and it shares few terms with the text under it (below NAMES_TEXT_UNDER: a title names its text).
 """
 from __future__ import annotations
@@ -37,6 +40,7 @@ from tasks.segment_demote import unannounced_head
 from tasks.segment_joins import open_end
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 from tasks.segment_wordlm import span_llr
+from tasks.segment_clauses import opens_inside_clause
 from tasks.tokenize import dictionary_words_tagged, tokenize
 
 UNDER_LINES_READ = 3  # body lines under the head it is compared with
@@ -66,7 +70,7 @@ def reads_on_below(head: str, under: str, shared: float) -> bool:
     (`shared`: its cosine with that text)."""
     if shared >= NAMES_TEXT_UNDER or not open_end(head):
         return False
-    return dangling_end(head) or span_llr(head, under) >= READS_ON_SPAN_LLR
+    return dangling_end(head) or span_llr(head, under) >= READS_ON_SPAN_LLR or opens_inside_clause(under)
 
 
 def ends_on_single_character(text: str) -> bool:

@@ -103,6 +103,10 @@ def _own_heads(line, under):
     ("社区食堂的座位将有一半", "留给独居老人,每天中午免费供应。"),  # a number without its noun
     ("志愿者每天上午为社区老人送去热乎的", "午饭和水果,风雨无阻。"),  # 的 waits for its noun
     ("社区食堂下个月还将增设便", "民窗口,方便老人取餐。"),  # 便民 spans the break
+    # cut between whole words: the line under it opens on the rest of a clause
+    ("食堂负责人周海林告诉", "记者,每天中午有两百多位老人来这里吃饭。"),  # a bare noun clause
+    ("街道还为行动不便的老人开通了送餐", "专线,由志愿者上门送到家。"),
+    ("社区居民代表许红梅", "则建议在食堂旁增设休息区。"),  # a one-character adverb opens it
 ])
 def test_cut_piece_over_its_own_continuation_goes_back_to_the_body(line, under):
     assert _own_heads(line, under)[1] == ([], [2, 3])
@@ -112,6 +116,7 @@ def test_cut_piece_over_its_own_continuation_goes_back_to_the_body(line, under):
     ("老街夜市人气旺", "入夏以来,老街夜市每晚客流超过两万人次,夜市摊位供不应求。"),
     ("春天来了", "连日来,城南公园的桃花、樱花陆续开放,吸引市民前来踏青。"),  # 了 may end a title
     ("公园停车位增加百分之三十", "城南公园停车位增加百分之三十,缓解了周边停车难。"),  # names its text
+    ("老街夜市人气旺", "连日来,老街夜市每晚客流超过两万人次。"),  # a time phrase opens a sentence
 ])
 def test_title_over_its_own_text_stays(line, under):
     assert _own_heads(line, under)[1] == ([2], [3])
