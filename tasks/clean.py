@@ -35,13 +35,21 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
 )
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
 from tasks.clean_notices import inside_notice_blocks
-from tasks.clean_ocr import CAPTION_BY_PLACE, is_ocr_noise, is_picture_label, mark_captions, mark_group_titles
+from tasks.clean_ocr import (
+    CAPTION_BY_PLACE,
+    is_picture_label,
+    mark_captions,
+    mark_group_titles,
+    reopen_prompt_words_in_cut_sentences,
+    set_aside_ocr_noise,
+)
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
 from tasks.normalize import normalize_text
 from tasks.records import CleanLine, SourceDocument
 from tasks.schema import ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE
+from tasks.segment_heads import parse_dateline
 
 
 def _mark_repeats(lines: list[LineEvidence], recurring: frozenset[str], th: Thresholds) -> None:
@@ -64,8 +72,8 @@ def _mark_folios(lines: list[LineEvidence]) -> None:
         if lines[k].role is None:
             lines[k].decide(ROLE_FURNITURE, "furniture: page number at the page's edge", 0.1)
             lines[k].extra["folio"] = True
-    for k in data_box_lines([ln.text if ln.role in (None, ROLE_FURNITURE) else "" for ln in lines],
-                            [ln.role is not None for ln in lines]):
+    for k in data_box_lines([ln.text for ln in lines], [ln.role is not None for ln in lines],
+                            [ln.role not in (None, ROLE_FURNITURE) for ln in lines]):
         if lines[k].role in (None, ROLE_FURNITURE):
             lines[k].decide(ROLE_FURNITURE, "furniture: data box (rows of figures)", 0.1)
             lines[k].extra["folio"] = True
@@ -110,23 +118,55 @@ PIECE_MIN_CJK = 4
 
 
 def _is_sentence_piece(ln: LineEvidence) -> bool:
-    return ln.role is None and ln.cjk >= PIECE_MIN_CJK and not ln.is_byline and bool(_CLAUSE_PIECE.search(ln.text))
+    """An open line with clause marks, or one opening with a dateline (`本报讯（记者 某某`): a piece of text."""
+    return (ln.role is None and ln.cjk >= PIECE_MIN_CJK and not ln.is_byline
+            and (bool(_CLAUSE_PIECE.search(ln.text)) or parse_dateline(ln.text) is not None))
+
+
+def _reads_on(ln: LineEvidence) -> bool:
+    """An open piece of a sentence without clause marks (`列车将在各种工况下`): a head's words or a sentence's."""
+    return ln.role is None and ln.cjk >= PIECE_MIN_CJK and not ln.is_byline and not ln.ends_sentence
+
+
+_SET_IN = (ROLE_CAPTION, ROLE_FURNITURE)  # a photo with its caption and label, or a label, set into a column
+
+
+def _across_set_in(lines: list[LineEvidence], k: int, step: int) -> int:
+    """The nearest line from k + step on (step 1 or -1) that is nothing set into the column."""
+    j = k + step
+    while 0 < j < len(lines) - 1 and lines[j].role in _SET_IN:
+        j += step
+    return j
 
 
 def _extend_by_sentence_pieces(lines: list[LineEvidence], in_block: list[bool]) -> None:
     """Open lines with clause punctuation right above or under a stretch of text are pieces of its cut
     paragraphs (`本报讯 记者从市商务局获悉，家`), too short to anchor it alone: text, not page debris;
     so are those under a byline, which announces text (`■ 本报记者 某某` over `从本月起，参加…`).
-    Under the text a whole sentence after a whole sentence is not a cut piece (a site's disclaimer)."""
+    Under the text a whole sentence after a whole sentence is not a cut piece (a site's disclaimer). Above it, a
+    cut sentence's first piece reads on into the text across a short piece without clause marks; a sentence left
+    open reads on across a photo or label set into the column.
+    A line opening with a dateline (`本报讯（记者 某某`) is such a piece too."""
     for k in range(1, len(lines)):  # downwards from each stretch's end or byline, while a sentence is left open
-        above = lines[k - 1]
+        if in_block[k] or not _is_sentence_piece(lines[k]):
+            continue
+        a = k - 1
+        if lines[a].role in _SET_IN:
+            j = _across_set_in(lines, k, -1)
+            a = j if lines[j].role is None and not lines[j].ends_sentence else a
+        above = lines[a]
         byline = above.role is None and above.is_byline
         cut = above.role is None and (byline or not above.ends_sentence or not lines[k].ends_sentence)
-        if (in_block[k - 1] or byline) and not in_block[k] and cut and _is_sentence_piece(lines[k]):
+        if (in_block[a] or byline) and cut:
             in_block[k] = True
     for k in range(len(lines) - 2, -1, -1):  # upwards from each stretch's start
-        if in_block[k + 1] and not in_block[k] and lines[k + 1].role is None and _is_sentence_piece(lines[k]):
+        if in_block[k] or not _is_sentence_piece(lines[k]):
+            continue
+        below = _across_set_in(lines, k, 1) if not lines[k].ends_sentence else k + 1
+        if in_block[below] and lines[below].role is None:
             in_block[k] = True
+        elif not lines[k].ends_sentence and below + 1 < len(lines) and in_block[below + 1] and _reads_on(lines[below]):
+            in_block[k] = in_block[below] = True  # a cut sentence reads on across a short piece without clause marks
 
 
 def _signs_text_above(lines: list[LineEvidence], in_block: list[bool], k: int) -> bool:
@@ -140,9 +180,7 @@ def _decide_open_lines(lines: list[LineEvidence], in_block: list[bool]) -> None:
         if ln.role is not None:
             continue
         head = ln.extra.get("head")
-        if is_ocr_noise(ln.text):  # decided last: a rule between a head and its text must not part them
-            ln.decide(ROLE_BOILERPLATE, "boilerplate: OCR noise (symbols or a stray character)", 0.05)
-        elif ln.extra.get("repeated") and not head:
+        if ln.extra.get("repeated") and not head:
             ln.decide(ROLE_FURNITURE, "furniture: short line repeated within the page", 0.2)
         elif ln.extra.get("recurring") and not head and not ln.anchor:
             ln.decide(ROLE_FURNITURE, "furniture: short line recurring across documents", 0.2)
@@ -191,7 +229,9 @@ def _flags(text: str) -> tuple[str, ...]:
 
 def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) -> list[LineEvidence]:
     lex = load_lexicons()
-    lines = [_local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
+    every_line = [_local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
+    lines = set_aside_ocr_noise(every_line)
+    reopen_prompt_words_in_cut_sentences(lines)
     mark_truncated_copies(lines, th)
     mark_title_copies(lines)
     _mark_repeats(lines, recurring, th)
@@ -215,7 +255,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
         previous_end = last
     mark_group_titles(lines, blocks, lex, th)
     _decide_open_lines(lines, in_block)
-    return lines
+    return every_line
 
 
 def clean_document(

@@ -3,7 +3,8 @@
 OCR reads a printed table row by row: each row is a few fields set apart by spaces, figures among
 them (`猪肉 26.80元/斤`, `工业增加值 859.09亿元 4.09%`, `明天 小雨转多云 18～26℃`), and no sentence.
 One such line could be a title (`盘活存量空间 孕育发展动能` has no figure, but `全市新增就业 12万人`
-might), so only a run of two or more rows is a box; the run takes in its header row (fields without
+might), so only a run of two or more rows is a box, or one row under a row of column names (`项目 本月 同比`,
+two-character words side by side, read as a control bar); the run takes in its header row (fields without
 figures) and the box's short label just above it. A line that other evidence took out already (the box's
 unit or source note, `单位：亿元`, a header read as a control bar) does not break a run: OCR may read a note
 between the rows. All of it is page furniture, not article text.
@@ -11,6 +12,8 @@ between the rows. All of it is page furniture, not article text.
 from __future__ import annotations
 
 import re
+
+from tasks.clean_widgets import is_widget_bar
 
 MIN_ROWS = 2  # rows in a run before it counts as a box
 MAX_ROW_CHARS = 40  # a table row is short; a longer line with figures is prose
@@ -54,12 +57,22 @@ def _next_row(rows: list[bool], placed: list[bool], end: int) -> int | None:
     return k if k < len(rows) and rows[k] else None
 
 
-def data_box_lines(texts: list[str], placed: list[bool] | None = None) -> list[int]:
-    """Indexes of the lines among a page's non-blank lines `texts` that make up data boxes (the caller
-    blanks lines already placed, such as a metadata line of date and time). `placed`: the lines that other
-    evidence took out already; up to MAX_PLACED_GAP of them may stand between two rows of a box."""
-    rows = [is_data_row(t) for t in texts]
+def _under_column_names(texts: list[str], placed: list[bool], k: int) -> bool:
+    """Row k stands under a row of column names (`项目 本月 同比`), past at most MAX_PLACED_GAP placed notes."""
+    j = k - 1
+    while j >= 0 and placed[j] and k - j <= MAX_PLACED_GAP and not is_widget_bar(texts[j]):
+        j -= 1
+    return j >= 0 and k - j <= MAX_PLACED_GAP + 1 and is_widget_bar(texts[j])
+
+
+def data_box_lines(texts: list[str], placed: list[bool] | None = None, closed: list[bool] | None = None) -> list[int]:
+    """Indexes of the lines among a page's non-blank lines `texts` that make up data boxes. `placed`: the lines
+    that other evidence took out already; up to MAX_PLACED_GAP of them may stand between two rows of a box.
+    `closed`: those of them that can be no row nor label (a metadata line of date and time)."""
     placed = placed or [False] * len(texts)
+    header_texts = texts
+    texts = [t if not shut else "" for t, shut in zip(texts, closed or [False] * len(texts))]
+    rows = [is_data_row(t) for t in texts]
     found: list[int] = []
     k = 0
     while k < len(texts):
@@ -69,7 +82,7 @@ def data_box_lines(texts: list[str], placed: list[bool] | None = None) -> list[i
         end, count = k, 1
         while (nxt := _next_row(rows, placed, end)) is not None:
             end, count = nxt, count + 1
-        if count >= MIN_ROWS:
+        if count >= MIN_ROWS or _under_column_names(header_texts, placed, k):
             first = k - 1 if k and _is_header(texts[k - 1]) else k
             first = first - 1 if first and _is_label(texts[first - 1]) else first
             found += range(first, end + 1)

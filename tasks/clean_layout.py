@@ -37,8 +37,8 @@ def text_blocks(lines: list[LineEvidence], th: Thresholds) -> list[tuple[int, in
         if ln.head_boilerplate:
             in_boiler_section, current = True, None
             continue
-        if in_boiler_section and MARKUP_HEADING in ln.markup:
-            in_boiler_section = False
+        if in_boiler_section and (MARKUP_HEADING in ln.markup or ln.is_byline or parse_dateline(ln.text) is not None):
+            in_boiler_section = False  # a heading, or a story's byline or dateline: the page's articles go on
         if ln.anchor and not in_boiler_section:
             if current is None or breakers >= th.block_break_lines:
                 current = [i, i, 0]
@@ -161,9 +161,13 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
     max_heads = 1 + under_subtitle if outside and listed else th.head_max_lines
     stack = titles[::-1]  # in file order
     section_labels = {j for j, label in zip(stack, stack_labels([lines[j].text for j in stack])) if label}
+    # A line opening with a dateline opens the text: it and the pieces under it are text, not heads.
+    opening = max((rank for rank, j in enumerate(heads) if parse_dateline(lines[j].text) is not None), default=-1)
     kept = 0
     for rank, j in enumerate(heads):  # nearest to the text first
         ln = lines[j]
+        if rank <= opening:
+            continue
         if (ln.is_byline and ln.cjk <= th.author_max_cjk) or ORDINAL.match(ln.text):
             ln.extra["head"] = True
             continue

@@ -4,15 +4,17 @@ A caption on an OCR page is often a plain sentence (`某某（左）在田间查
 no image marker; what gives it away is its shape (short, one clause, no quotes) together with where it
 stands (under a head or label, next to an image or credit line, not in the middle of body text).
 A shared title over several pieces (两会圆桌: one slogan, then each piece's headline and byline) stands
-between section labels and the first piece's headline; a kicker naming a speaker never is one.
+between section labels and the first piece's headline; a kicker naming a speaker never is one. OCR specks
+and rules are set aside before the page's layout is read, and a cut sentence's piece stays text even when
+a UI prompt's word stands in it.
 """
 from __future__ import annotations
 
 import re
 
 from tasks.clean_lexicon import Lexicons
-from tasks.clean_score import SUBTITLE, LineEvidence, Thresholds
-from tasks.schema import MARKUP_HEADING, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
+from tasks.clean_score import SUBTITLE, UI_PROMPT_KINDS, LineEvidence, Thresholds
+from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
 from tasks.segment_wordlm import span_llr
 
 # Weights of the caption score; the decision threshold is Thresholds.caption_min_score.
@@ -76,14 +78,57 @@ def is_picture_label(label: LineEvidence, caption: LineEvidence) -> bool:
             and label.cjk > 0 and not label.has_punct and not label.is_byline)
 
 
-def _left_open_above(lines: list[LineEvidence], k: int) -> bool:
-    """The nearest line above k that is no picture (a caption or credit, a picture box's label, furniture)
-    reads on: a photo set into a column parts a sentence from its tail, which goes on under the picture."""
+def _open_piece(ln: LineEvidence) -> bool:
+    """A line left open without clause marks (`开通后到市中心的通行时间将由`): a head, or a sentence's middle."""
+    return ln.role is None and not ln.ends_sentence and not ln.is_byline and ln.cjk >= READS_ON_MIN_CJK
+
+
+def _nearest_text_above(lines: list[LineEvidence], k: int) -> int:
+    """The nearest line above k that is no picture (a caption or credit, a picture box's label, furniture); -1."""
     j = k - 1
     while j >= 0 and (_is_picture(lines[j]) or lines[j].role == ROLE_FURNITURE
                       or (j + 1 < k and is_picture_label(lines[j], lines[j + 1]))):
         j -= 1
-    return j >= 0 and _reads_on(lines[j])
+    return j
+
+
+def _left_open_above(lines: list[LineEvidence], k: int) -> bool:
+    """The nearest text above k reads on, or is an open piece under text that reads on (the middle of a
+    sentence cut twice; not over a picture, where it may be a picture story's title over its caption): a
+    photo set into a column parts a sentence from its tail, which goes on under it."""
+    j = _nearest_text_above(lines, k)
+    if j < 0:
+        return False
+    if _reads_on(lines[j]):
+        return True
+    i = _nearest_text_above(lines, j)
+    over_picture = k + 1 < len(lines) and _is_picture(lines[k + 1])
+    return _open_piece(lines[j]) and i >= 0 and _reads_on(lines[i]) and not over_picture
+
+
+def set_aside_ocr_noise(lines: list[LineEvidence]) -> list[LineEvidence]:
+    """Lines OCR made of specks or a printed rule are boilerplate; the other lines, which the page's layout is
+    read from. Noise has no words and no language evidence, so it must not stand between a head and its
+    text or between two pieces of a cut sentence (a stretch of text reads on across it)."""
+    kept = []
+    for ln in lines:
+        if is_ocr_noise(ln.text) and not ln.meta:
+            ln.decide(ROLE_BOILERPLATE, "boilerplate: OCR noise (symbols or a stray character)", 0.05)
+        else:
+            kept.append(ln)
+    return kept
+
+
+_UI_PROMPT_REASONS = frozenset(f"boilerplate: {kind}" for kind in UI_PROMPT_KINDS)
+
+
+def reopen_prompt_words_in_cut_sentences(lines: list[LineEvidence]) -> None:
+    """A piece with clause marks right under a line that reads on is the rest of its sentence, even when a UI
+    prompt's word stands in it (`在扫码就能结账，省心多了。`): a control or prompt never continues a sentence."""
+    for k in range(1, len(lines)):
+        ln = lines[k]
+        if ln.reason in _UI_PROMPT_REASONS and _INNER_CLAUSE.search(ln.text) and _reads_on(lines[k - 1]):
+            ln.decide(None, None, 0.5)
 
 
 def caption_score(lines: list[LineEvidence], k: int, lex: Lexicons, th: Thresholds) -> float:

@@ -11,13 +11,14 @@ import unicodedata
 from bisect import bisect_right
 from typing import Callable
 
-RULES_VERSION = "2025.06.1"
+RULES_VERSION = "2026.12.1"
 
 # Rule names, as recorded in CleanLine.rule_hits and counted per run.
 RULE_NFC = "unicode_nfc"
 RULE_CONTROL = "remove_control_chars"
 RULE_SPACES = "normalize_spaces"
 RULE_FULLWIDTH = "fullwidth_punctuation"
+RULE_FULLWIDTH_STOP = "fullwidth_stop"
 
 # Zero-width characters, BOM, soft hyphen, bidi marks; other C0/C1 controls are found by category.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
@@ -145,11 +146,32 @@ def _pair_parentheses(text: str, changed: dict[int, str], positions: list[int]) 
                 changed[j], changed[i] = "（", "）"
 
 
+# An ASCII stop that ends a Chinese sentence: after a Han character or a closing quote, before Han text, an
+# opening quote or the line's end. Never in 12.5, www.x.cn or a file name, nor after a line's enumerator (一.).
+_HAN = r"\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff"
+_SENTENCE_STOP = re.compile(rf"(?<=[{_HAN}”’」』）])\.(?= *(?:[{_HAN}“‘「『（”’」』]|$))")
+_ENUMERATOR = re.compile(r"^ *[（(]?[一二三四五六七八九十百零〇]{1,3}[)）]?$")
+
+
+def fullwidth_stop(text: str) -> str:
+    """An ASCII `.` ending a Chinese sentence (`共同的责任.上游`, `…的能力.`) becomes `。`: OCR misread the stop."""
+    if "." not in text:
+        return text
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(text) if not _ENUMERATOR.match(text[:m.start()])]
+    if stops and any(marker in text for marker in _PROTECTED_MARKERS):
+        spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+        stops = [i for i in stops if not any(a <= i < b for a, b in spans)]
+    for i in stops:
+        text = text[:i] + "。" + text[i + 1:]
+    return text
+
+
 RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
     (RULE_NFC, unicode_nfc),
     (RULE_CONTROL, remove_control_chars),
     (RULE_SPACES, normalize_spaces),
     (RULE_FULLWIDTH, fullwidth_punctuation),
+    (RULE_FULLWIDTH_STOP, fullwidth_stop),
 )
 
 

@@ -22,6 +22,7 @@ from tasks.records import CleanLine
 from tasks.segment_blocks import Block
 from tasks.segment_heads import headline_likeness
 from tasks.segment_layout import heading_level, is_emphasis_line
+from tasks.segment_starts import bulleted
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
 TOPIC_SHIFT_MAX = 0.03  # cosine of the text under the title with the text above: at most this for another story
@@ -36,7 +37,7 @@ def item_title_candidate(k: int, body: list[int], content: list[CleanLine], text
     if not 0 < k < len(body) - 1:
         return False
     line, text = content[body[k]], texts[body[k]]
-    marked = heading_level(line) is not None or is_emphasis_line(line)
+    marked = heading_level(line) is not None or is_emphasis_line(line) or bulleted(text)
     if not marked or _SENTENCE_PUNCTUATION.search(text) or headline_likeness(text) < 0.5:
         return False
     above, under = texts[body[k - 1]], texts[body[k + 1]]

@@ -22,7 +22,7 @@ from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER
 from tasks.segment_fragments import doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word
-from tasks.segment_starts import closing_line, is_lead_in, standing_section_head
+from tasks.segment_starts import bullets_head_items, closing_line, is_lead_in, standing_section_head
 
 HEAD_THRESHOLD = 0.95
 UNANNOUNCED_COST = 0.0  # a title line followed straight by body text, with no byline or dateline between
@@ -68,6 +68,7 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
     asked = [i for i in range(len(texts) - 1) if (likeness[i] >= 0.5 or is_subtitle_text(texts[i])) and open_end(texts[i])]
     llrs = dict(zip(asked, model.cross_llrs([(texts[i], texts[i + 1]) for i in asked])))
     announced = [_announces_body(nxt) for nxt in texts[1:]] + [False]  # a byline, dateline or `(上接…)` follows
+    bullet_sections = not bullets_head_items(texts)  # a bullet sets off a subhead, or on this page an item's title
     scores = []
     for i, text in enumerate(texts):
         if is_subtitle_text(text) and i > 0 and likeness[i - 1] >= 0.5:
@@ -75,7 +76,7 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         prev = texts[i - 1] if i > 0 else ""
         # a dateline opens body text, cut or not; a numbered section head between paragraphs heads a section
-        if (likeness[i] < 0.5 or parse_dateline(text) or standing_section_head(text, prev, nxt)
+        if (likeness[i] < 0.5 or parse_dateline(text) or standing_section_head(text, prev, nxt, bullet_sections)
                 or closing_line(text, prev, nxt) or is_lead_in(text)):
             scores.append(0.0)
             continue

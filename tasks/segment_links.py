@@ -16,7 +16,7 @@ from tasks.segment_blocks import Block
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_pairs import WEIGHTS, dear, start_penalties
-from tasks.segment_starts import section_head, sentence_start, standing_section_head
+from tasks.segment_starts import bullets_head_items, section_head, sentence_start, standing_section_head
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
 from tasks.segment_wordclass import start_misfits
 
@@ -241,10 +241,11 @@ def subhead_flags(texts: list[str], markups: list[bool], indents: list[bool] | N
     """Body lines that read as section heads or question subheads inside an article. `indents`:
     which source lines open with an indent (a numbered head over an indented paragraph is a head)."""
     flags = []
+    bullet_sections = not bullets_head_items(texts)
     for k, (text, marked) in enumerate(zip(texts, markups)):
         short_title = headline_likeness(text) >= 0.5 and len(text) <= 40 and mid_start(text) == 0
         next_indented = bool(indents) and k + 1 < len(indents) and indents[k + 1]
         prev, nxt = texts[k - 1] if k else "", texts[k + 1] if k + 1 < len(texts) else ""
         flags.append((short_title and (marked or text.endswith(("？", "?")))) or section_head(text, next_indented)
-                     or standing_section_head(text, prev, nxt))
+                     or standing_section_head(text, prev, nxt, bullet_sections))
     return flags

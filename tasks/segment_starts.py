@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from tasks.segment_heads import ends_sentence, lexicon
+from tasks.segment_heads import ends_sentence, lexicon, parse_byline, parse_dateline
 from tasks.segment_joins import mid_start
 from tasks.tokenize import is_known_word
 
@@ -115,14 +115,28 @@ def section_head(text: str, next_indented: bool) -> bool:
     return not ends_sentence(text) and not text.endswith(tuple(_OPEN_CLAUSE_END))
 
 
-def standing_section_head(text: str, prev: str, nxt: str) -> bool:
+def bulleted(text: str) -> bool:
+    """The line is set off by a bullet (`■ 产业升级按下快进键`, `◆标题`): on a printed page, a title's mark."""
+    return text.strip()[:1] in "".join(b for b in lexicon()["byline_bullets"] if b != "·")
+
+
+def bullets_head_items(texts: list[str]) -> bool:
+    """The page sets its items' titles off by bullets: a bulleted line stands over a byline or dateline
+    (a column of briefs, `◆标题` over `本报讯…`). Elsewhere a bulleted line between paragraphs is a
+    feature's subhead (小标题), a section head like a numbered one."""
+    return any(bulleted(text) and not parse_byline(text) and (parse_dateline(nxt) or parse_byline(nxt, names_only_ok=True))
+               for text, nxt in zip(texts, texts[1:]))
+
+
+def standing_section_head(text: str, prev: str, nxt: str, bullet_sections: bool = False) -> bool:
     """A numbered section head standing whole between paragraphs on a page without indents
     (`一、总体要求` after a finished sentence, over a line that does not start mid-sentence): a head
     inside the text, neither a title of another article nor a numbered point a column break cut
     (`一、加强` + `的生态保护，…`). Dictionary words across the break are no evidence here: two
     characters make one too often by chance (`措施` + `为应对…` reads `施为`)."""
     text = text.strip()
-    if not prev or not nxt or len(text) > SECTION_HEAD_MAX or not _ENUMERATOR.match(text):
+    marked = _ENUMERATOR.match(text) or (bullet_sections and bulleted(text) and not parse_byline(text))
+    if not prev or not nxt or len(text) > SECTION_HEAD_MAX or not marked:
         return False
     finished = ends_sentence(prev) or prev.endswith(("：", ":"))  # `通知如下：` announces the sections
     return (finished and not ends_sentence(text) and not text.endswith(tuple(_OPEN_CLAUSE_END))

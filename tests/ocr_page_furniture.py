@@ -1,6 +1,7 @@
 """Furniture of the OCR newspaper page kinds of tests/ocr_pages.py: mastheads and folios, page
-guides, notice and advertisement blocks, data boxes, photo captions, commentary columns and OCR
-noise. Written for the project (invented papers, firms, people and figures), no text of any real page."""
+guides, notice and advertisement blocks, data boxes, photo captions, commentary columns, OCR
+noise, feature subheads and background boxes. Written for the project (invented papers, firms, people
+and figures), no text of any real page."""
 
 # The page's masthead and folio: paper, date, weekday, lunar date, page number, page name, staff.
 PAPERS = ["东山日报", "江城晚报", "南湖日报", "青溪时报"]
@@ -77,3 +78,18 @@ STRAY = ["丨", "口", "I", "l", "·", "■", "匚", "卜", "乙", "〃"]
 RULES = ["━━━━━━━━━━", "——————————", "…………", "※※※※※", "=======", "-----------", "■■■■"]
 # a character OCR reads as another of similar shape (only between Han characters of a body line)
 MISREADS = {"日": "曰", "己": "已", "未": "末", "人": "入", "土": "士", "天": "夭", "大": "太"}
+
+# A feature's numbered subheads (小标题) between its paragraphs, each echoing the section under it.
+# (`{n}`: the subhead's rank in Chinese numerals; `{title}`: a clause of the paragraph under it)
+SUBHEAD_STYLES = ["{n}、{title}", "（{n}）{title}", "■ {title}", "◆{title}", "{title}"]
+CHINESE_RANKS = "一二三四五六七八九十"
+
+# A background box after a story (相关链接, 背景): a label over one or two paragraphs of background,
+# written for the project. The box reads with the story it follows.
+BOX_LABELS = ["相关链接", "■ 背景", "【新闻链接】", "延伸阅读", "◆知识点"]
+BOX_PARAGRAPHS = [
+    "按照有关规定，此类项目实行先建后补，由第三方机构评估验收后再拨付资金，评估结果向社会公开。",
+    "近年来，不少城市把这项工作纳入年度民生实事，通过设立专项资金、简化审批流程等方式加快推进。",
+    "据统计，去年全省共安排相关资金十余亿元，带动社会投资超过三十亿元，惠及群众数百万人次。",
+    "业内人士认为，下一步的重点是建立长效机制，让好做法从试点走向常态，从盆景变成风景。",
+]

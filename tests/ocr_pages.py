@@ -21,6 +21,11 @@ segment_document). Kinds and their gold:
 - `ocr_noise`: stray single characters and rules of repeated symbols on lines of their own
   (boilerplate), ASCII commas and stops inside body lines, a character misread as one of similar
   shape (the lines stay body).
+- `feature_subheads` (a fourth author): numbered or bulleted subheads (小标题, `二、…`, `■ …`, or bare)
+  over two or three of one article's paragraphs, each echoing a clause of its section. Body lines of
+  that article (../shared/gold: subheads inside a feature stay in the body).
+- `background_box`: a 相关链接/背景 box right after a story: its label (furniture, boilerplate) over one
+  or two paragraphs of background, body lines of that story.
 
 The page's articles are drawn with the kind's own rng (`random.Random(f"{seed}-ocr_{kind}")`), so
 no other generator's pages change.
@@ -35,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 
 from tests import ocr_page_furniture as ocr
 from tests import web_pages
@@ -173,6 +179,59 @@ def ocr_noise(rng: random.Random, lines: list[str], gold: dict) -> tuple[list[st
     return lines, gold
 
 
+def _paragraphs(lines: list[str], article: dict) -> list[tuple[int, str]]:
+    """An article's paragraphs: the number of each one's first line and its text, its cut pieces joined."""
+    follows = dict(article["joins"])
+    continuations = set(follows.values())
+    result = []
+    for n in article["body_lines"]:
+        if n in continuations:
+            continue
+        text, k = lines[n - 1], n
+        while k in follows:
+            k = follows[k]
+            text += lines[k - 1]
+        result.append((n, text))
+    return result
+
+
+def _echoed_clause(paragraph: str) -> str | None:
+    """A subhead's words: the paragraph's longest clause of 6-14 Han characters after its first (a section
+    title echoes its section; it does not repeat the opening words under it)."""
+    clauses = [c for c in re.split(r"[^\u4e00-\u9fff]+", paragraph)[1:] if 6 <= len(c) <= 14]
+    return max(clauses, key=len) if clauses else None
+
+
+def feature_subheads(rng: random.Random, lines: list[str], gold: dict) -> tuple[list[str], dict]:
+    """Numbered subheads (小标题) over two or three of one article's paragraphs after its first: body lines
+    of that article (../shared/gold: subheads inside a feature stay in the body)."""
+    which = max(range(len(gold["articles"])), key=lambda i: (len(_paragraphs(lines, gold["articles"][i])), rng.random()))
+    paragraphs = [(n, _echoed_clause(text)) for n, text in _paragraphs(lines, gold["articles"][which])[1:]]
+    paragraphs = [(n, title) for n, title in paragraphs if title]
+    chosen = sorted(rng.sample(paragraphs, min(len(paragraphs), rng.randint(2, 3))))
+    style = rng.choice(ocr.SUBHEAD_STYLES)
+    for rank, (at, title) in reversed(list(enumerate(chosen))):  # from the foot up: the numbers above stay
+        lines, gold, numbers = _inserted(lines, gold, at, [style.format(n=ocr.CHINESE_RANKS[rank], title=title)])
+        article = gold["articles"][which]
+        body = list(article["body_lines"])
+        body.insert(body.index(at + 2), numbers[0])
+        gold["articles"][which] = {**article, "body_lines": body}
+    return lines, gold
+
+
+def background_box(rng: random.Random, lines: list[str], gold: dict) -> tuple[list[str], dict]:
+    """A background box (相关链接, 背景) right after an article's last line: its label is furniture, its
+    paragraphs read with the story (body lines of that article, after its text)."""
+    which = rng.randrange(len(gold["articles"]))
+    article = gold["articles"][which]
+    at = max(article["headline_lines"] + article["byline_lines"] + article["body_lines"]) + 2
+    block = [rng.choice(ocr.BOX_LABELS)] + rng.sample(ocr.BOX_PARAGRAPHS, rng.randint(1, 2))
+    lines, gold, numbers = _inserted(lines, gold, at, block)
+    article = gold["articles"][which]
+    gold["articles"][which] = {**article, "body_lines": article["body_lines"] + numbers[1:]}
+    return lines, {**gold, "boilerplate_lines": sorted(gold["boilerplate_lines"] + numbers[:1])}
+
+
 def build(lines: list[str]) -> tuple[list, list]:
     """Articles and line records of one page read as a plain-text OCR dump, through the whole chain."""
     return web_pages.build(lines, "page.txt", "text/plain")
@@ -188,7 +247,8 @@ def _show(lines: list[str], gold: dict, result: dict) -> None:
 
 
 OCR_KINDS = {"masthead": masthead, "notices": notices, "data_box": data_box, "photo_news": photo_news,
-             "commentary": commentary, "ocr_noise": ocr_noise}
+             "commentary": commentary, "ocr_noise": ocr_noise, "feature_subheads": feature_subheads,
+             "background_box": background_box}
 
 
 WHOLE_CHAIN = "scrambled_"  # prefix of the scrambler's page kinds read through the whole chain

@@ -44,3 +44,12 @@ def test_notes_taken_out_already_do_not_break_a_run_of_rows():
 def test_more_placed_lines_than_a_box_holds_part_two_rows():
     texts = ["产值 12.5亿元 3.1%", "第3版", "要闻", "责任编辑 某某", "出口 8.2亿元 2.4%"]
     assert data_box_lines(texts, [False, True, True, True, False]) == []
+
+
+def test_a_single_row_under_column_names_is_a_box():
+    # the header read as a control bar and the notes were taken out already; the one row is the box's
+    texts = ["正文一句。", "项目 本月 同比", "单位：亿元", "数据来源：某局", "产值 12.5亿元 3.1%", "某区养老服务中心投入使用"]
+    placed = [False, True, True, True, False, False]
+    assert data_box_lines(texts, placed, placed) == [4]
+    assert data_box_lines(texts, [False] * 6) == []  # nothing placed: the notes part it from the header
+    assert data_box_lines(["本报记者 王某", "全市新增就业 12万人"]) == []  # a byline is no row of column names

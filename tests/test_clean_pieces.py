@@ -3,6 +3,8 @@ furniture, a caption, a UI prompt nor debris outside the text (tasks/clean.py, c
 clean_score)."""
 from __future__ import annotations
 
+import pytest
+
 from tasks.clean import clean_document
 from tasks.records import SourceDocument
 from tasks.schema import ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT
@@ -179,3 +181,70 @@ def test_caption_under_a_title_listing_with_enumeration_commas_stays_a_caption()
     caption = "区人大代表、星湖村党支部书记林川。"
     roles = _roles([title, "", caption, "", PARAGRAPH_A, "", PARAGRAPH_B])
     assert roles[caption][0] == ROLE_CAPTION
+
+
+# OCR noise (a speck, a printed rule) has no words: a stretch of text reads on across it, and its neighbours
+# keep the roles they have without it.
+@pytest.mark.parametrize(
+    "lines, piece",
+    [
+        # the tail of a sentence cut by a column break, under a speck
+        ([PARAGRAPH_A, "", "区民政局负责人说，食堂由街道提供场地，企业负责运营，政", "", "匚", "", "府按就餐人次给予补贴。", "",
+          PARAGRAPH_C], "府按就餐人次给予补贴。"),
+        # a short first piece under the byline, a speck or a rule between it and its continuation
+        (["星湖区社区食堂开门迎客", "", "本报记者 周某", "", "昨日，星湖区新建社区", "", "·", "",
+          "食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐。", "", PARAGRAPH_B, "", PARAGRAPH_C],
+         "昨日，星湖区新建社区"),
+        (["星湖区社区食堂开门迎客", "", "■ 本报记者 周某", "", "今年以来，星湖区新建社", "", "━━━━━━", "",
+          "区食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐。", "", PARAGRAPH_B, "", PARAGRAPH_C],
+         "今年以来，星湖区新建社"),
+        # ASCII stops OCR read for 。 end its sentences like 。 does
+        (["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", PARAGRAPH_B, "", "下一步，全区还将在新建小区配套建设助餐点", "",
+          "乙", "", "让老人在家门口吃上热乎饭菜.记者 周某."], "让老人在家门口吃上热乎饭菜。记者 周某。"),
+    ],
+)
+def test_a_piece_across_ocr_noise_stays_text(lines, piece):
+    roles = _roles(lines)
+    assert roles[piece][0] == ROLE_CONTENT
+    assert {role for text, (role, _) in roles.items() if text in ("匚", "·", "━━━━━━", "乙")} <= {ROLE_BOILERPLATE}
+
+
+def test_a_first_piece_reads_on_across_a_piece_without_clause_marks():
+    roles = _roles(["星湖区社区食堂开门迎客", "", "本报记者 周某", "", "昨日，星湖区新建社区", "", "食堂十二家并正式投入", "",
+                    "运营，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐。", "", PARAGRAPH_B, "", PARAGRAPH_C])
+    assert roles["昨日，星湖区新建社区"][0] == ROLE_CONTENT and roles["食堂十二家并正式投入"][0] == ROLE_CONTENT
+
+
+def test_a_kicker_with_a_comma_over_a_title_stays_out_of_the_text():
+    roles = _roles(["聚焦民生实事，办好群众身边事", "", "星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", PARAGRAPH_B, "", PARAGRAPH_C])
+    assert roles["聚焦民生实事，办好群众身边事"][0] == ROLE_CONTENT  # a head for segmentation to read, not debris
+
+
+def test_a_tail_under_a_sentence_cut_twice_is_text_not_a_caption():
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", "区民政局负责人说，食堂由街道提供场地，企业负责运营，政府", "",
+                    "按就餐人次给予补贴的标准将由", "", "每人每餐三元提高到五元。", "", PARAGRAPH_C])
+    assert roles["每人每餐三元提高到五元。"][0] == ROLE_CONTENT
+
+
+def test_a_picture_story_under_a_cut_sentence_keeps_its_caption():
+    roles = _roles(["星湖区社区食堂开门迎客", "", PARAGRAPH_A, "", "区民政局负责人说，食堂由街道提供场地，企业负责运营，政府", "",
+                    "城西公园完成提升改造", "", "市民在新开放的公园里休闲健身。", "", "本报记者 李某 摄", "", PARAGRAPH_C])
+    assert roles["市民在新开放的公园里休闲健身。"][0] == ROLE_CAPTION
+
+
+def test_a_kicker_over_a_title_over_a_dateline_cut_in_pieces_is_kept():
+    roles = _roles([PARAGRAPH_C, "", "社区食堂进小区", "", "星湖区社区食堂开门迎客", "", "本报讯（记者 周某 通讯员", "",
+                    "吴某）“以前吃饭是", "", "个难事，现在好了。”家住附近的周大爷说，星湖区新建的十二家社区食堂正式开门迎客。", "",
+                    PARAGRAPH_B])
+    assert roles["社区食堂进小区"][0] == ROLE_CONTENT  # not a fourth head line: the pieces under the title are text
+    assert roles["本报讯（记者 周某 通讯员"][0] == ROLE_CONTENT and roles["吴某）“以前吃饭是"][0] == ROLE_CONTENT
+
+
+def test_a_sentence_left_open_reads_on_across_a_photo_set_into_the_column():
+    roles = _roles(["星湖区社区食堂开门迎客", "", "本报记者 周某", "", "今年以来，星湖区新建", "", "看图说话", "",
+                    "老人们在社区食堂用餐。本报记者 李某 摄", "", "社区食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和晚餐两餐。", "",
+                    PARAGRAPH_B, "", "下一步，全区还将在新建小区配套建设", "", "老人们在社区食堂用餐。本报记者 李某 摄", "",
+                    "助餐点，让老人在家门口吃上热乎饭菜。"])
+    assert roles["今年以来，星湖区新建"][0] == ROLE_CONTENT
+    assert roles["助餐点，让老人在家门口吃上热乎饭菜。"][0] == ROLE_CONTENT
+    assert roles["看图说话"][0] != ROLE_CONTENT and roles["老人们在社区食堂用餐。本报记者 李某 摄"][0] == ROLE_CAPTION

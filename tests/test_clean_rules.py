@@ -220,3 +220,16 @@ def test_a_short_label_over_a_photo_caption_is_furniture_and_a_title_is_not():
 def test_a_two_part_title_over_a_metadata_line_of_figures_stays_a_head():
     page = f"全面推行河湖长制 十年守护碧水清波\n2025-07-16 07:30  来源：某某网\n2025-07-16 07:30\n{BODY_1}\n{BODY_2}"
     assert _roles(page)["全面推行河湖长制 十年守护碧水清波"] == ROLE_CONTENT
+
+
+def test_a_reading_list_label_ends_where_a_story_opens_with_its_byline_or_dateline():
+    # on a printed page a 相关链接 box stands between stories: the next story's byline or dateline ends
+    # the block its label opens (a web page ends it with a heading)
+    more = "园区负责人介绍，改造期间公园分区开放，市民可以通过公园入口的告示了解各区域的开放时间和游览线路安排。"
+    story = f"城西公园完成提升改造\n本报记者 李某\n今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。\n{more}"
+    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n相关链接\n{BODY_3}\n{story}")
+    assert roles["相关链接"] == ROLE_BOILERPLATE
+    assert roles["今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。"] == ROLE_CONTENT
+    dated = "本报讯（记者 李某）今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。"
+    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n延伸阅读\n{BODY_3}\n城西公园完成提升改造\n{dated}\n{more}")
+    assert roles[dated] == ROLE_CONTENT

@@ -6,11 +6,13 @@ import pytest
 from tasks.normalize import (
     RULE_CONTROL,
     RULE_FULLWIDTH,
+    RULE_FULLWIDTH_STOP,
     RULE_NFC,
     RULE_SPACES,
     RULES,
     RULES_VERSION,
     fullwidth_punctuation,
+    fullwidth_stop,
     normalize_spaces,
     normalize_text,
     remove_control_chars,
@@ -30,7 +32,7 @@ from tasks.schema import (
 
 def test_rules_are_named_and_versioned():
     names = [name for name, _ in RULES]
-    assert names == [RULE_NFC, RULE_CONTROL, RULE_SPACES, RULE_FULLWIDTH]
+    assert names == [RULE_NFC, RULE_CONTROL, RULE_SPACES, RULE_FULLWIDTH, RULE_FULLWIDTH_STOP]
     assert RULES_VERSION
 
 
@@ -109,11 +111,33 @@ def test_fullwidth_punctuation(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("共同的责任.上游和下游", "共同的责任。上游和下游"),  # OCR read the stop as ASCII
+        ("解决问题的能力.", "解决问题的能力。"),  # at the line's end
+        ("解决问题的能力. ", "解决问题的能力。 "),
+        ("投入1.2亿元.", "投入1.2亿元。"),  # the decimal stays
+        ("他说：“好.”", "他说：“好。”"),  # before a closing quote
+        ("“十四五”.下一步", "“十四五”。下一步"),  # after one
+        ("增长12.5%", "增长12.5%"),
+        ("一.总则", "一.总则"),  # a line's enumerator keeps its stop
+        ("见附件.pdf", "见附件.pdf"),  # a file name
+        ("官网www.example.cn.", "官网www.example.cn."),  # a domain name
+        ("等等...", "等等..."),  # an ellipsis
+        ("A.上游", "A.上游"),  # after a Latin letter
+    ],
+)
+def test_fullwidth_stop(text, expected):
+    assert fullwidth_stop(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, expected, hits",
     [
         ("\ufeff昨日,走进\u3000车间", "昨日，走进 车间", (RULE_CONTROL, RULE_SPACES, RULE_FULLWIDTH)),
         ("天津市人民政府", "天津市人民政府", ()),
         ("e\u0301", "é", (RULE_NFC,)),
+        ("昨日,走进车间.工人", "昨日，走进车间。工人", (RULE_FULLWIDTH, RULE_FULLWIDTH_STOP)),
     ],
 )
 def test_normalize_text_reports_rules(text, expected, hits):

@@ -11,7 +11,7 @@ from tasks.schema import ROLE_CONTENT, ROLE_FURNITURE
 from tasks.segment import segment_document
 from tasks.segment_blocks import KIND_BODY, KIND_HEAD, layout_blocks
 from tasks.segment_heads import note_label_end, parse_dateline
-from tasks.segment_starts import closing_line, is_bare_ordinal, is_lead_in, standing_section_head
+from tasks.segment_starts import bullets_head_items, closing_line, is_bare_ordinal, is_lead_in, standing_section_head
 
 BODY_1 = "某市今年计划新建三座污水处理厂，总投资约十二亿元，预计明年年底前全部投入运行。"
 BODY_2 = "据介绍，新建的污水处理厂将采用膜处理工艺，日处理能力合计达到三十万吨，出水水质明显提升。"
@@ -27,6 +27,38 @@ BODY_3 = "市水务局负责人表示，项目建成后将有效缓解城区污�
 ])
 def test_standing_section_head(text, prev, nxt, expected):
     assert standing_section_head(text, prev, nxt) is expected
+
+
+@pytest.mark.parametrize("text, bullet_sections, expected", [
+    ("■ 膜处理工艺提升出水水质", True, True),  # a feature's subhead (小标题) set off by a bullet
+    ("◆膜处理工艺提升出水水质", True, True),
+    ("■ 膜处理工艺提升出水水质", False, False),  # on a page whose bullets set off its items' titles
+    ("■ 本报记者 王某", True, False),  # a byline
+])
+def test_bulleted_section_head(text, bullet_sections, expected):
+    assert standing_section_head(text, BODY_1, BODY_2, bullet_sections) is expected
+
+
+def test_bullets_head_items_where_a_bulleted_title_stands_over_a_dateline():
+    assert bullets_head_items([BODY_1, "◆城西公园完成改造", "本报讯（记者 李某）" + BODY_2])
+    assert not bullets_head_items([BODY_1, "◆城西公园完成改造", BODY_2])
+    assert not bullets_head_items(["■ 本报记者 王某", "本报讯 " + BODY_2])  # a bulleted byline is no title
+
+
+SECTION_1 = "在城南片区，不少居民反映过去雨季河道发黑发臭，夏天不敢开窗。如今截污管网铺到了家门口，河水一天天变清了。"
+SECTION_2 = "区水务局介绍，下一步还将对沿河排口逐一排查整治，建立河道长效管护机制，让治理成果经得起时间检验。"
+PARK = ["城西公园完成提升改造", "", "本报记者 李某", "", "今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。", "",
+        "园区负责人介绍，改造期间公园分区开放，市民可以通过公园入口的告示了解各区域的开放时间和游览线路安排。"]
+
+
+@pytest.mark.parametrize("subhead", ["■ 截污管网铺到了家门口", "◆截污管网铺到了家门口", "二、截污管网铺到了家门口"])
+def test_a_feature_subhead_stays_in_its_article(subhead):
+    lines = ["某区建设污水处理厂", "", "本报记者 王某", "", BODY_1, "", BODY_2, "", BODY_3, "", subhead, "", SECTION_1, "",
+             SECTION_2, "", *PARK]
+    doc = SourceDocument("page.txt", "0" * 64, 0, "utf-8", "text/plain", tuple(lines))
+    result = segment_document(doc, clean_document(doc))
+    assert [a.headline for a in result.articles] == ["某区建设污水处理厂", "城西公园完成提升改造"]
+    assert result.articles[0].source_lines == [1, 3, 5, 7, 9, 11, 13, 15]
 
 
 @pytest.mark.parametrize("text, prev, nxt, expected", [
@@ -116,3 +148,13 @@ def test_a_profile_box_between_head_and_dateline_opens_the_interview_it_belongs_
         # head, subtitle, the profile's text (its label alone is furniture), the dateline and every turn
         assert article.source_lines == [1, 2, dateline - 1, *range(dateline, dateline + 1 + len(turns))]
     assert note_label_end("人物简介") == 4 and note_label_end("【人物简介】周某某，区水务局局长。") == 6
+
+
+def test_a_bulleted_title_over_another_story_still_heads_it():
+    # no byline or dateline under it: the text under the title changes topic, as under a bold item title
+    park = ["城西公园的园路、照明和绿化提升改造近日完工，园内新增健身步道两公里，增设座椅和直饮水点。", "",
+            "园区负责人介绍，改造期间公园分区开放，市民可以通过公园入口的告示了解各区域的开放时间和游览线路安排。"]
+    lines = ["某区建设污水处理厂", "", "本报记者 王某", "", BODY_1, "", BODY_2, "", BODY_3, "", "◆城西公园完成提升改造", "", *park]
+    doc = SourceDocument("page.txt", "0" * 64, 0, "utf-8", "text/plain", tuple(lines))
+    result = segment_document(doc, clean_document(doc))
+    assert [a.source_lines for a in result.articles] == [[1, 3, 5, 7, 9], [11, 13, 15]]
