@@ -17,6 +17,9 @@ from tasks.segment_clauses import bare_noun_clause, leaning_adverb_start, opens_
     ("在城南社区,老人们排队取餐。", False),  # a preposition
     ("食堂负责人周海林告诉记者", False),  # no clause mark: nothing closed
     ("社区居民代表许红梅、志愿者王强和食堂负责人周海林,", False),  # too long for a bare clause
+    ("各街道办事处，区各有关部门：", False),  # a notice's address list opens its text
+    ("夜幕降临，城南夜市人头攒动。", False),  # an idiom jieba tags as a name (nr) is a clause
+    ("人头攒动，摊位前排起长队。", False),  # a set phrase (l) is a clause
 ])
 def test_bare_noun_clause(text, expected):
     assert bare_noun_clause(text) is expected
