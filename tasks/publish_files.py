@@ -39,16 +39,13 @@ def write_parquet(name: str, table: pa.Table, path: Path) -> None:
     schema = SCHEMAS.get(name, table.schema)
     table = table.select(schema.names).cast(schema)
     dictionary = [c for c in DICTIONARY_COLUMNS.get(name, []) if c.split(".", 1)[0] in schema.names]
-    pq.write_table(
-        table,
-        path,
-        compression="zstd",
-        compression_level=ZSTD_LEVEL,
-        use_dictionary=dictionary,
-        row_group_size=ROW_GROUP_ROWS.get(name, DEFAULT_ROW_GROUP_ROWS),
-        write_statistics=True,
-        write_page_index=True,
-    )
+    rows = ROW_GROUP_ROWS.get(name, DEFAULT_ROW_GROUP_ROWS)
+    with pq.ParquetWriter(path, table.schema, compression="zstd", compression_level=ZSTD_LEVEL, use_dictionary=dictionary,
+                          write_statistics=True, write_page_index=True) as writer:
+        # One chunk per row group: pages then break where the rows do, not where the batches that
+        # built the table did, so the file's bytes follow its content whatever the workers and batches.
+        for start in range(0, table.num_rows, rows) or (0,):
+            writer.write_table(table.slice(start, rows).combine_chunks(), row_group_size=rows)
 
 
 def write_tables(folder: Path, tables: dict[str, pa.Table]) -> dict[str, str]:

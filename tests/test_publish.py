@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
@@ -18,7 +19,7 @@ import yaml
 from tasks import manifest, publish, publish_files
 from tasks.card import escape_md
 from tests.conftest import PROJECT_ROOT
-from tests.publish_tables import DAY, INPUT_FILES, PIPELINE_INFO, article_rows, fake_outcome, make_tables, publish_tables
+from tests.publish_tables import DAY, INPUT_FILES, PIPELINE_INFO, article_rows, fake_outcome, line_rows, make_table, make_tables, publish_tables
 
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
@@ -94,6 +95,27 @@ def test_parquet_layout(published):
     assert "RLE_DICTIONARY" in column["role"].encodings
     schema = pq.read_schema(path / "articles.parquet")
     assert schema.field("headline").metadata[b"description"].startswith(b"Main title")
+
+
+def test_parquet_bytes_follow_the_rows_not_the_batches_that_built_them(tmp_path):
+    """Workers and batch sizes change how a table is chunked in memory, never the published file."""
+    from tasks.schema import LINES_SCHEMA
+
+    base = line_rows()
+    rows = [dict(base[i % len(base)], line_no=i, source_file=f"p{i // 50:04d}.txt", text=f"第{i}行" * 40) for i in range(6000)]
+    table = make_table(rows, LINES_SCHEMA, "2026.11.21")  # several data pages: chunk edges would move their breaks
+    layouts = {
+        "one chunk": table.combine_chunks(),
+        "batches of 777 rows": pa.concat_tables([table.slice(i, 777) for i in range(0, table.num_rows, 777)]),
+        "shrinking batches": pa.concat_tables([table.slice(0, 3000), table.slice(3000, 2000), table.slice(5000)]),
+    }
+    written = {}
+    for name, layout in layouts.items():
+        path = tmp_path / f"{len(written)}.parquet"
+        publish_files.write_parquet("lines", layout, path)
+        written[name] = path.read_bytes()
+        assert pq.read_table(path).equals(table)
+    assert len(set(written.values())) == 1
 
 
 def test_read_back_with_pandas_pyarrow_duckdb_polars(published):
