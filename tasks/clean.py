@@ -43,6 +43,7 @@ from tasks.clean_ocr import (
     reopen_prompt_words_in_cut_sentences,
     set_aside_ocr_noise,
 )
+from tasks.clean_paragraphs import cut_paragraph_lines
 from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
@@ -245,6 +246,8 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     for first, last in blocks:
         in_block[first:last + 1] = [True] * (last + 1 - first)
     _extend_by_sentence_pieces(lines, in_block)
+    for k in cut_paragraph_lines(lines, th):
+        in_block[k] = True
     # Heads above each stretch of text and above each paragraph within it.
     previous_end = -1
     for first, last in blocks:

@@ -11,11 +11,13 @@ a UI prompt's word stands in it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_score import SUBTITLE, UI_PROMPT_KINDS, LineEvidence, Thresholds
 from tasks.schema import MARKUP_HEADING, ROLE_BOILERPLATE, ROLE_CAPTION, ROLE_CONTENT, ROLE_FURNITURE, ROLE_METADATA
 from tasks.segment_wordlm import span_llr
+from tasks.tokenize import dictionary_words_tagged, tokenize
 
 # Weights of the caption score; the decision threshold is Thresholds.caption_min_score.
 W_ONE_CLAUSE = 0.3  # no comma, semicolon or colon inside
@@ -122,12 +124,18 @@ def set_aside_ocr_noise(lines: list[LineEvidence]) -> list[LineEvidence]:
 _UI_PROMPT_REASONS = frozenset(f"boilerplate: {kind}" for kind in UI_PROMPT_KINDS)
 
 
+# a sentence's end, before a continuation note set after it (`…乘车。（下转第6版）`)
+_SENTENCE_END = re.compile(r"[。！？](?:[（(][^（()）]{1,12}[）)])?$")
+
+
 def reopen_prompt_words_in_cut_sentences(lines: list[LineEvidence]) -> None:
-    """A piece with clause marks right under a line that reads on is the rest of its sentence, even when a UI
-    prompt's word stands in it (`在扫码就能结账，省心多了。`): a control or prompt never continues a sentence."""
+    """A piece with clause marks or a sentence's end right under a line that reads on is the rest of its
+    sentence, even when a UI prompt's word stands in it (`在扫码就能结账，省心多了。`, `卡和手机扫码乘车。`): a
+    control or prompt never continues a sentence."""
     for k in range(1, len(lines)):
         ln = lines[k]
-        if ln.reason in _UI_PROMPT_REASONS and _INNER_CLAUSE.search(ln.text) and _reads_on(lines[k - 1]):
+        rest = _INNER_CLAUSE.search(ln.text) or _SENTENCE_END.search(ln.text)
+        if ln.reason in _UI_PROMPT_REASONS and rest and _reads_on(lines[k - 1]):
             ln.decide(None, None, 0.5)
 
 
@@ -193,6 +201,31 @@ def _piece_head(lines: list[LineEvidence], j: int) -> bool:
     return "——" in lines[j].text or (nxt is not None and (nxt.is_byline or bool(SUBTITLE.match(nxt.text))))
 
 
+# jieba tags by which a title says something rather than naming a topic: a kicker is often a clause (在基层
+# 一线担当作为, 乡村振兴在行动: a preposition; 价格平稳, 心坎上: ending on an adjective or a localizer), while a
+# column or shared title names its topic (两会圆桌, 履职故事, 新观察, 新质生产力)
+PREPOSITION_TAGS = frozenset({"p"})
+CLAUSE_END_TAGS = frozenset({"a", "ad", "f", "p", "d"})
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return dictionary_words_tagged(PREPOSITION_TAGS)
+
+
+@lru_cache(maxsize=1)
+def _clause_ends() -> frozenset[str]:
+    return dictionary_words_tagged(CLAUSE_END_TAGS)
+
+
+def names_a_topic(text: str) -> bool:
+    """The title is one phrase naming a topic: no inner space (a two-part title is a kicker), no preposition,
+    and no adjective, localizer or adverb at its end, by jieba's dictionary tags."""
+    words = tokenize(text.strip())
+    return (" " not in text.strip() and bool(words) and words[-1] not in _clause_ends()
+            and not any(w in _prepositions() for w in words))
+
+
 def _head_runs(lines: list[LineEvidence], first: int, last: int, th: Thresholds) -> list[list[int]]:
     """Runs of adjacent head lines (bylines left out) above and inside the stretch first..last."""
     runs: list[list[int]] = []
@@ -221,10 +254,10 @@ def mark_group_titles(lines: list[LineEvidence], blocks: list[tuple[int, int]], 
             above = lines[title - 1] if title > 0 else None
             opens_section = above is None or (above.role not in (None, ROLE_CONTENT, ROLE_METADATA)
                                               and not above.anchor)
-            # Several pieces under it, or a compact column name (no inner space: 代表委员履职故事) over a
-            # headline complete with its byline or subtitle; kickers tend to be two-part or name a speaker.
+            # Several pieces under it, or a compact column name over a headline complete with its byline
+            # or subtitle; kickers tend to be two-part, name a speaker or say something (a clause).
             grouped = len(complete) >= th.group_min_pieces or " " not in lines[title].text.strip()
             if (opens_section and _title_like(lines[title], th) and not lex.kicker.search(lines[title].text)
-                    and _piece_head(lines, headline) and grouped):
+                    and names_a_topic(lines[title].text) and _piece_head(lines, headline) and grouped):
                 lines[title].decide(ROLE_FURNITURE, "furniture: shared title over a group of pieces", 0.25)
                 lines[title].extra["head"] = False

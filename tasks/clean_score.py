@@ -35,6 +35,7 @@ class Thresholds:
     anchor_min_cjk: int = 14  # a line of article text: at least this many Han characters ...
     anchor_long_cjk: int = 40  # ... ending a sentence, or this long with inner punctuation
     piece_min_cjk: int = 8  # a line this long stopping on a comma is a piece of a cut paragraph, never a title
+    cut_paragraph_min_cjk: int = 24  # pieces reading on into a sentence's end this long together are text
     anchor_max_link_share: float = 0.3  # ... mostly outside links
     block_break_lines: int = 2  # this many link/boilerplate lines in a row end a stretch of text
     block_min_cjk: int = 60  # a stretch of text shorter than this (Han chars) is a sidebar blurb

@@ -248,3 +248,12 @@ def test_a_sentence_left_open_reads_on_across_a_photo_set_into_the_column():
     assert roles["今年以来，星湖区新建"][0] == ROLE_CONTENT
     assert roles["助餐点，让老人在家门口吃上热乎饭菜。"][0] == ROLE_CONTENT
     assert roles["看图说话"][0] != ROLE_CONTENT and roles["老人们在社区食堂用餐。本报记者 李某 摄"][0] == ROLE_CAPTION
+
+
+def test_ui_phrase_in_the_last_piece_of_a_cut_sentence_is_text():
+    tail = "卡和手机扫码乘车。"
+    roles = _roles(["星湖区新开三条公交线路", "", PARAGRAPH_A, "",
+                    "三条线路均采用新能源车辆，票价执行全市统一标准，乘客可使用交通", "", tail, "", PARAGRAPH_B])
+    assert roles[tail][0] == ROLE_CONTENT
+    # the same words under a head, which reads on without clause marks, stay a prompt
+    assert _roles(["星湖区新开三条公交线路", "", "欢迎扫码乘车。", "", PARAGRAPH_A])["欢迎扫码乘车。"][0] == ROLE_BOILERPLATE

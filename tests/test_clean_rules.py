@@ -233,3 +233,25 @@ def test_a_reading_list_label_ends_where_a_story_opens_with_its_byline_or_dateli
     dated = "本报讯（记者 李某）今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。"
     roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n延伸阅读\n{BODY_3}\n城西公园完成提升改造\n{dated}\n{more}")
     assert roles[dated] == ROLE_CONTENT
+
+
+@pytest.mark.parametrize(
+    "title, topic",
+    [("基层治理新观察", True), ("代表委员履职故事", True), ("两会圆桌", True), ("加快形成更多新质生产力", True),
+     ("在基层一线担当作为", False),  # a preposition: a clause
+     ("乡村振兴在行动", False),
+     ("蔬菜供应充足价格平稳", False),  # ends on an adjective
+     ("把实事办到群众心坎上", False),  # ends on a localizer
+     ("守护碧水 治河大有作为", False)],  # two-part
+)
+def test_names_a_topic(title, topic):
+    from tasks.clean_ocr import names_a_topic
+
+    assert names_a_topic(title) is topic
+
+
+@pytest.mark.parametrize("kicker", ["在基层一线担当作为", "代表委员热议", "蔬菜供应充足价格平稳"])
+def test_kicker_saying_something_over_one_piece_is_kept(kicker):
+    page = f"综合新闻\n\n{kicker}\n\n社区食堂开进老小区\n\n■ 本报记者 张某\n\n{BODY_1}\n\n{BODY_2}\n"
+    assert _roles(page)[kicker] == ROLE_CONTENT
+    assert _roles(page.replace(kicker, "基层治理新观察"))["基层治理新观察"] == ROLE_FURNITURE

@@ -52,8 +52,9 @@ def test_commentary_signature_names_the_writer():
 # held-out pages of seed 0 (measured there after cleaning learned datelines, comma-ended pieces, pieces under
 # a byline and cut tails under captions: in_order .94, interleaved .87, enumerated .73, lead_ahead .65; before,
 # on 100 pages: .925, .741, .642, .639). Floored a little under.
+# continuation_heads: .527 on these 30 pages before cleaning read cut paragraphs and clause kickers, .568 after
 WHOLE_CHAIN_FLOORS = {"scrambled_in_order": 0.9, "scrambled_interleaved": 0.83, "scrambled_enumerated": 0.69,
-                      "scrambled_lead_ahead": 0.61}
+                      "scrambled_lead_ahead": 0.61, "scrambled_continuation_heads": 0.55}
 
 
 @pytest.mark.parametrize("kind", sorted(WHOLE_CHAIN_FLOORS))
