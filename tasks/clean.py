@@ -23,6 +23,7 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_STRAY_LATIN,
     line_flags,
 )
+from tasks.clean_boxes import mark_prose_boxes
 from tasks.clean_databox import data_box_lines
 from tasks.clean_folios import edge_folios, page_references
 from tasks.clean_layout import mark_heads, mark_source_names, mark_title_copies, mark_truncated_copies, text_blocks
@@ -241,6 +242,7 @@ def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) ->
     _mark_caption_labels(lines)
     _mark_folios(lines)
     _mark_wrapped_text(lines)
+    mark_prose_boxes(lines, lex, th)
     blocks = text_blocks(lines, th)
     in_block = [False] * len(lines)
     for first, last in blocks:

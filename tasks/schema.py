@@ -45,6 +45,8 @@ REASON_SECTION_LABEL = "furniture: page or section label"
 REASON_LABEL_OVER_HEADS = "furniture: short label over a headline group"
 REASON_LABEL_IN_STACK = "furniture: section label in a head stack"
 REASON_LABEL_ABOVE_HEADS = "furniture: label above a headline group"
+# A box label (`相关链接`, `■ 背景`) over prose after a story: the box's paragraphs read with that story.
+REASON_BOX_LABEL = "furniture: box label over prose (a background box, not a reading list)"
 COLUMN_LABEL_REASONS = frozenset({REASON_SECTION_LABEL, REASON_LABEL_OVER_HEADS, REASON_LABEL_IN_STACK,
                                   REASON_LABEL_ABOVE_HEADS})
 

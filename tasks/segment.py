@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tasks.records import Article, CleanLine, Segmentation, SourceDocument
 from tasks.schema import (
+    REASON_BOX_LABEL,
     ACTION_DROPPED,
     ACTION_KEPT,
     COLUMN_LABEL_REASONS,
@@ -27,12 +28,13 @@ from tasks.segment_adopt import adopt_bodies
 from tasks.segment_cutheads import demote_cut_heads
 from tasks.segment_demote import demote_fragment_heads
 from tasks.segment_items import promote_item_heads
+from tasks.segment_sections import keep_section_heads
 from tasks.segment_orphans import reassign_orphans
 from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
 from tasks.head_labels import is_column_label, stack_labels
-from tasks.segment_heads import note_label_end, parse_continuation
-from tasks.segment_blocks import KIND_MARKER, Block, layout_blocks
+from tasks.segment_heads import note_label_end, parse_continuation, parse_dateline
+from tasks.segment_blocks import KIND_BODY, KIND_MARKER, Block, layout_blocks
 from tasks.segment_bylines import place_bylines
 from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
@@ -75,11 +77,13 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     texts = [body_text(line.text) for line in content]
     terms = lru_cache(maxsize=1)(lambda: LineTerms(texts))  # the page's bigrams, built once if asked for
     notes = _editor_notes(lines)
+    boxed = _boxed(lines, kinds, texts)
     blocks = layout_blocks(content, kinds, _from_markers(lines), notes, labelled)
     blocks = _without_section_labels(blocks, content, texts)
     runs_on = frozenset(k for k, wrap in enumerate(wraps) if wrap)
     blocks = demote_fragment_heads(blocks, content, texts, terms=terms, model=model, wrapped=runs_on)
     blocks = demote_cut_heads(blocks, content, texts, terms=terms)
+    blocks = keep_section_heads(blocks, content, texts, terms=terms)
     blocks = promote_item_heads(blocks, content, texts, terms=terms)
     marked = [heading_level(line) is not None or is_emphasis_line(line) for line in content]
     is_subhead = subhead_flags(texts, marked, [indented(line.raw) for line in content])
@@ -113,11 +117,11 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     lines_read = [[x for x in order if not whole[x]] for order in orders]
     scrambled = RELABEL_RUNS or column_evidence(lines_read, texts, links) >= SCRAMBLED_THRESHOLD
     if scrambled and sum(len(order) for order in orders) <= MAX_RELABEL_LINES:
-        orders = relabel_units(heads, orders, texts, links, anchored=anchored, link_scores=link_scores)
+        orders = relabel_units(heads, orders, texts, links, anchored=anchored, link_scores=link_scores, boxed=boxed)
         links = _within_articles(links, orders)  # a weak join relabelling took apart is no join
         linked_in = {b: a for a, b in links.items()}
     else:  # a tidy page or a very long one: the linear one-pass move of single paragraphs
-        moved = reassign_orphans(heads, orders, texts, links, anchored=anchored)
+        moved = reassign_orphans(heads, orders, texts, links, anchored=anchored, boxed=boxed)
         orders = moved if scrambled else _moves_to_neighbour(orders, moved)
     for block, order in zip(roots, orders):
         if order:
@@ -191,6 +195,22 @@ def _editor_notes(lines: list[CleanLine]) -> frozenset[int]:
             label_above, k = False, k + 1
         elif end is not None and end >= len(line.text.strip()):
             label_above = True
+    return frozenset(found)
+
+
+def _boxed(lines: list[CleanLine], kinds: list[str], texts: list[str]) -> frozenset[int]:
+    """Content indexes of a background box's text: the body lines under a box label that cleaning took
+    out (REASON_BOX_LABEL), up to a head, byline or dateline. A box stands after its story and reads
+    with it, whatever words it shares with other stories."""
+    found, in_box, k = set(), False, 0
+    for line in lines:
+        if line.role == ROLE_CONTENT:
+            in_box = in_box and kinds[k] == KIND_BODY and parse_dateline(texts[k]) is None
+            if in_box:
+                found.add(k)
+            k += 1
+        elif line.reason == REASON_BOX_LABEL:
+            in_box = True
     return frozenset(found)
 
 

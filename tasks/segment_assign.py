@@ -71,11 +71,12 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
                   anchored: frozenset[int] = frozenset(), switch_cost: float | None = None,
                   headless_cost: float | None = None, prior: float | None = None,
                   passes: int | None = None, link_scores: dict[int, float] | None = None,
-                  ahead_cost: float | None = None) -> list[list[int]]:
+                  ahead_cost: float | None = None, boxed: frozenset[int] = frozenset()) -> list[list[int]]:
     """New body orders, articles in file order of their first line; moved units go to the end of
     their new article's order in file order. Parameters left None take the module's constants.
     `link_scores`: line -> score of its link (choose_links); a weak link does not bind its two
-    lines into one unit (tasks/segment_orphans.py, weak_links), so a wrong join can come apart."""
+    lines into one unit (tasks/segment_orphans.py, weak_links), so a wrong join can come apart.
+    `boxed`: lines of a background box under its label; a unit opening with one stays where it stands."""
     switch_cost = SWITCH_COST if switch_cost is None else switch_cost
     headless_cost = HEADLESS_COST if headless_cost is None else headless_cost
     prior = PRIOR if prior is None else prior
@@ -96,7 +97,7 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     home = [a for a, article in enumerate(units) for _ in article]
     first = [min(unit) for unit in flat]
     starts = [min(order) if order else np.inf for order in orders]
-    fixed = _fixed(units, heads, texts, anchored)
+    fixed = _fixed(units, heads, texts, anchored, boxed)
     # per article: its rows and the labels its units may take (home first, then up to
     # MAX_CANDIDATES articles that start before its last unit, then as many with a head after
     # its first unit); per unit, the columns of those labels it may move to: articles that start
@@ -220,12 +221,13 @@ def column_evidence(orders: list[list[int]], texts: list[str], links: dict[int, 
     return open_share + FAR_JOIN_WEIGHT * far
 
 
-def _fixed(units: list[list[list[int]]], heads: list[str], texts: list[str], anchored: frozenset[int]) -> np.ndarray:
-    """Units that never move: an article's first (unless it is headless and unanchored) and
-    any that opens with a dateline."""
+def _fixed(units: list[list[list[int]]], heads: list[str], texts: list[str], anchored: frozenset[int],
+           boxed: frozenset[int] = frozenset()) -> np.ndarray:
+    """Units that never move: an article's first (unless it is headless and unanchored), any that
+    opens with a dateline and any of a background box, which stands after its own story."""
     fixed = []
     for a, article in enumerate(units):
         headless = not heads[a].strip() and a not in anchored
         for u, unit in enumerate(article):
-            fixed.append((u == 0 and not headless) or bool(parse_dateline(texts[unit[0]])))
+            fixed.append((u == 0 and not headless) or bool(parse_dateline(texts[unit[0]])) or unit[0] in boxed)
     return np.array(fixed, dtype=bool)

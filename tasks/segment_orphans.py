@@ -83,10 +83,11 @@ def join_glue(units: list[list[int]], links: dict[int, int], weak: dict[int, flo
 def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str], links: dict[int, int],
                      margin: float = MOVE_MARGIN, depth_cost: float = DEPTH_COST,
                      window: int = WINDOW, headless_margin: float = HEADLESS_MARGIN,
-                     anchored: frozenset[int] = frozenset()) -> list[list[int]]:
+                     anchored: frozenset[int] = frozenset(), boxed: frozenset[int] = frozenset()) -> list[list[int]]:
     """New body orders after moving misplaced paragraphs; articles are in file order of first line.
 
-    Articles in `anchored` (opened by a `(上接第N版)` marker) keep their own first paragraph.
+    Articles in `anchored` (opened by a `(上接第N版)` marker) keep their own first paragraph; a
+    paragraph of a background box (`boxed`: its lines) stays with the story it follows.
     """
     units = [paragraph_units(order, links) for order in orders]
     flat = [unit for article in units for unit in article]
@@ -114,7 +115,7 @@ def reassign_orphans(heads: list[str], orders: list[list[int]], texts: list[str]
         previous_target, depth = None, 0
         stayed: list[int] = []  # paragraphs of this article that stayed, before this one
         for u, unit in enumerate(article):
-            if (u == 0 and not headless) or parse_dateline(texts[unit[0]]):
+            if (u == 0 and not headless) or parse_dateline(texts[unit[0]]) or unit[0] in boxed:
                 previous_target, depth = None, depth + 1
                 stayed.append(u)
                 continue

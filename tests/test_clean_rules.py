@@ -227,11 +227,14 @@ def test_a_reading_list_label_ends_where_a_story_opens_with_its_byline_or_dateli
     # the block its label opens (a web page ends it with a heading)
     more = "园区负责人介绍，改造期间公园分区开放，市民可以通过公园入口的告示了解各区域的开放时间和游览线路安排。"
     story = f"城西公园完成提升改造\n本报记者 李某\n今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。\n{more}"
-    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n相关链接\n{BODY_3}\n{story}")
+    # the label heads a list of other stories' titles (over prose it would head a background box:
+    # tests/test_clean_boxes.py)
+    titles = "城东新建两座口袋公园\n市图书馆延长夜间开放时间"
+    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n相关链接\n{titles}\n{story}")
     assert roles["相关链接"] == ROLE_BOILERPLATE
     assert roles["今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。"] == ROLE_CONTENT
     dated = "本报讯（记者 李某）今年以来，城西公园完成了园路、照明和绿化的提升改造，新增健身步道两公里。"
-    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n延伸阅读\n{BODY_3}\n城西公园完成提升改造\n{dated}\n{more}")
+    roles = _roles(f"某区建设污水处理厂\n{BODY_1}\n{BODY_2}\n延伸阅读\n{titles}\n城西公园完成提升改造\n{dated}\n{more}")
     assert roles[dated] == ROLE_CONTENT
 
 

@@ -139,3 +139,10 @@ def test_a_weak_join_to_another_articles_text_comes_apart(score, expected):
     heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
     scores = None if score is None else {3: score}
     assert relabel_units(heads, orders, texts, {3: 4}, link_scores=scores) == expected
+
+
+def test_a_background_box_stays_with_the_story_it_follows():
+    """The same run moves home by its words, unless it is a box under its label after the bus story."""
+    texts = WETLAND + BUS + RUN
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
+    assert relabel_units(heads, orders, texts, {}, boxed=frozenset({4})) == orders

@@ -8,8 +8,15 @@ from tasks.segment_orphans import (
     WEAK_JOIN_GLUE,
     join_glue,
     paragraph_units,
+    reassign_orphans,
     weak_links,
 )
+
+WETLAND = ["湿地公园今年观测到越冬候鸟两万余只，候鸟数量创下新高，白鹤和东方白鹳都来湿地越冬。",
+           "湿地管理处在候鸟越冬区设置了观鸟屏障，提醒游客远离候鸟栖息的滩涂。"]
+BUS = ["市公交集团下月起新增三条公交线路，连通城东新区和高铁站，公交首末班时间同步延长。",
+       "新线路开通后，城东新区居民乘公交到高铁站的时间将缩短二十分钟。"]
+BIRDS = "观鸟爱好者说，湿地的候鸟越来越多，白鹤每年都来湿地越冬，候鸟栖息的滩涂也更干净了。"
 
 
 def test_paragraph_units_follow_the_links():
@@ -49,3 +56,10 @@ def test_join_glue_only_between_the_two_sides_of_a_weak_join():
     links, weak = {0: 1, 2: 7}, {0: 0.6, 2: 0.6}  # line 2's continuation is not the next unit
     assert join_glue(units, links, weak) == [0.0, 0.6, 0.0, 0.0]
     assert join_glue(units, links, weak, [0.0, 1.0, 1.0, 0.0]) == [0.0, 1.6, 1.0, 0.0]
+
+
+def test_a_paragraph_moves_home_by_its_words_unless_it_is_a_box_after_its_story():
+    heads, orders = ["湿地候鸟数量创新高", "新增三条公交线路"], [[0, 1], [2, 3, 4]]
+    texts = WETLAND + BUS + [BIRDS]
+    assert reassign_orphans(heads, orders, texts, {}) == [[0, 1, 4], [2, 3]]
+    assert reassign_orphans(heads, orders, texts, {}, boxed=frozenset({4})) == orders
