@@ -58,9 +58,14 @@ MAX_CANDIDATES = 30  # earlier (and later) articles a unit may move to (keeps bi
 # interleaved -.009, mixed -.008; 0.3/0.5 ahead .542; 0.2/0.5 .571; 0.1/0.6 .593, interleaved -.003,
 # mixed -.002. A headless piece's first unit pays HEADLESS_COST only (seed 002: its piece under
 # line 3 is the head run of the article at line 5; held-out ahead .593 -> .592, others the same).
-# np.inf: no later candidates (the outputs of before the feature).
+# np.inf: no later candidates (the outputs of before the feature). Entry 0.6 -> 0.4 chosen on tuning
+# pages (100, seed 0): ahead exact .694 -> .739, enumerated .712 -> .697 (later passes settle
+# differently on two pages), other kinds unchanged; entry 0.45/0.5: ahead .731/.724, enumerated
+# .697/.707; entry 0.3 with cost 0.05: ahead .772, but units with no evidence either way left
+# `(上接…)` pieces (tuning lost -.006, held-out continued -.005). Held-out seeds 0-2 at 0.4: ahead
+# .641 -> .658, continuation_heads +.004, no kind lower by more than .001.
 AHEAD_COST = 0.1
-AHEAD_ENTRY = 0.6
+AHEAD_ENTRY = 0.4
 # Stock phrases (tasks/segment_stock.py) blanked out of the terms, measured on 100 scrambled pages
 # per kind, exact: tuning interleaved/doubled/heads/continued/mixed +.007/+.017/+.010/+.031/+.014,
 # held-out +.009/-.002/0/+.002/+.010; adding the sentence and paragraph openers and byline titles
@@ -71,7 +76,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
                   anchored: frozenset[int] = frozenset(), switch_cost: float | None = None,
                   headless_cost: float | None = None, prior: float | None = None,
                   passes: int | None = None, link_scores: dict[int, float] | None = None,
-                  ahead_cost: float | None = None, boxed: frozenset[int] = frozenset()) -> list[list[int]]:
+                  ahead_cost: float | None = None, ahead_entry: float | None = None,
+                  boxed: frozenset[int] = frozenset()) -> list[list[int]]:
     """New body orders, articles in file order of their first line; moved units go to the end of
     their new article's order in file order. Parameters left None take the module's constants.
     `link_scores`: line -> score of its link (choose_links); a weak link does not bind its two
@@ -83,6 +89,7 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     passes = PASSES if passes is None else passes
     ahead_cost = AHEAD_COST if ahead_cost is None else ahead_cost
     ahead_cost = None if ahead_cost == np.inf else ahead_cost  # inf: later articles are no candidates
+    ahead_entry = AHEAD_ENTRY if ahead_entry is None else ahead_entry
     weak: dict[int, float] = {}
     if link_scores:
         # the first paragraph of an article with a head (or a `(上接…)` marker) stands where layout put it
@@ -146,8 +153,8 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
         no_return = [set() if k == 0 or position[u] != position[rows[k - 1]] + 1 else set(ahead_columns[rows[k - 1]])
                      for k, u in enumerate(rows)]
         enter = None
-        if AHEAD_ENTRY and any(ahead_columns[u] for u in rows):
-            enter = [dict.fromkeys(ahead_columns[u], AHEAD_ENTRY) for u in rows]
+        if ahead_entry and any(ahead_columns[u] for u in rows):
+            enter = [dict.fromkeys(ahead_columns[u], ahead_entry) for u in rows]
         paths[a] = (headless_cost if headless else None, glue, no_return, enter)
     dangling_units = [dangling(unit, texts, links) for unit in flat]  # fixed too: texts and links
     score_columns = [columns[u] + ahead_columns[u] for u in range(len(flat))]  # the columns of scores[u]

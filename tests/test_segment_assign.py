@@ -40,6 +40,18 @@ def test_a_run_standing_ahead_of_its_own_head_moves_to_that_later_article():
     assert relabel_units(heads, orders, texts, {}, ahead_cost=np.inf) == orders
 
 
+def test_a_short_paragraph_ahead_of_its_head_moves_at_the_default_entry_cost():
+    """A short wetland paragraph read before the wetland head, naming the wetland's terms: the default
+    AHEAD_ENTRY lets it join the later article; the older, dearer entry (0.6) kept it under the bus
+    article. A paragraph sharing no terms with the wetland text stays home at the default."""
+    texts = BUS + ["湿地巡护人员监测候鸟。"] + WETLAND
+    heads, orders = ["新增三条公交线路", "湿地候鸟数量创新高"], [[0, 1, 2], [3, 4]]
+    assert relabel_units(heads, orders, texts, {}) == [[0, 1], [3, 4, 2]]
+    assert relabel_units(heads, orders, texts, {}, ahead_entry=0.6) == orders
+    texts = BUS + ["巡护人员全天候监测。"] + WETLAND
+    assert relabel_units(heads, orders, texts, {}) == orders
+
+
 def test_a_run_never_moves_ahead_to_a_headless_piece():
     texts = BUS + RUN + WETLAND
     heads, orders = ["新增三条公交线路", ""], [[0, 1, 2], [3, 4]]
