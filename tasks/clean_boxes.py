@@ -17,6 +17,7 @@ import re
 from tasks.clean_lexicon import Lexicons
 from tasks.clean_score import LineEvidence, Thresholds
 from tasks.schema import REASON_BOX_LABEL, REASON_SECTION_LABEL, ROLE_FURNITURE
+from tasks.normalize import han_bigrams
 from tasks.segment_heads import has_surname
 
 NAMED_PROSE_LINES = 2  # lines of prose under a label whose words a subhead would name
@@ -30,10 +31,6 @@ def _is_prose(ln: LineEvidence) -> bool:
     return ln.role is None and ln.anchor and not ln.is_link_line
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if _HAN.match(text[i]) and _HAN.match(text[i + 1])}
-
-
 def is_set_off_label(text: str, max_cjk: int) -> bool:
     """A word or two set off by a bullet or brackets, without punctuation or a person's name."""
     found = _SET_OFF.match(text)
@@ -43,7 +40,7 @@ def is_set_off_label(text: str, max_cjk: int) -> bool:
 
 
 def _names_none_of(label: str, prose: list[LineEvidence]) -> bool:
-    return not _bigrams(label) & _bigrams("".join(ln.text for ln in prose))
+    return not han_bigrams(label) & han_bigrams("".join(ln.text for ln in prose))
 
 
 def _closes_text(ln: LineEvidence) -> bool:

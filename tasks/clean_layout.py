@@ -10,6 +10,7 @@ import re
 from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.head_labels import stack_labels
 from tasks.segment_heads import parse_dateline
+from tasks.normalize import han_bigrams
 from tasks.schema import (
     MARKUP_HEADING,
     REASON_LABEL_ABOVE_HEADS,
@@ -203,13 +204,6 @@ STRAY_LABEL_MAX_CJK = 6  # a column or page label (要闻, 本版图片) is a wo
 NAMED_TEXT_LINES = 2  # lines above and under a label whose words a head would name
 
 
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[i:i + 2])}
-
-
 def _is_text(ln: LineEvidence) -> bool:
     return ln.anchor or (ln.role is None and bool(_CLAUSE_MARK.search(ln.text)) and not ln.is_byline)
 
@@ -225,7 +219,7 @@ def is_stray_label(lines: list[LineEvidence], j: int) -> bool:
     if not 0 < j < len(lines) - 1 or not (_is_text(lines[j - 1]) and _is_text(lines[j + 1])):
         return False  # a line over a title or under a head is a kicker or a section label of that head
     around = [x.text for x in lines[max(0, j - NAMED_TEXT_LINES):j + NAMED_TEXT_LINES + 1] if x is not ln]
-    return not _bigrams(ln.text) & _bigrams("".join(around))
+    return not han_bigrams(ln.text) & han_bigrams("".join(around))
 
 
 def mark_truncated_copies(lines: list[LineEvidence], th: Thresholds) -> None:

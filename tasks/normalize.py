@@ -50,6 +50,14 @@ def is_cjk(ch: str) -> bool:
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
 
 
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def han_bigrams(text: str) -> set[str]:
+    """The text's pairs of adjacent Han characters: what a head or label shares with the text around it."""
+    return {text[i:i + 2] for i in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[i:i + 2])}
+
+
 def count_cjk(text: str) -> int:
     """Number of Han characters in `text` (the characters `is_cjk` accepts), counted at C speed."""
     return len(_NOT_CJK.sub("", text))

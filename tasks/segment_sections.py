@@ -22,13 +22,13 @@ from tasks.records import CleanLine
 from tasks.segment_blocks import Block
 from tasks.segment_demote import unannounced_head
 from tasks.segment_items import TITLE_NAMES_MIN
+from tasks.normalize import han_bigrams
 from tasks.segment_vectors import LineTerms, cosines, normalized
 
 _CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:]")
 _TWO_PARTS = re.compile(r"\S\s+\S")  # a headline's two parts set apart by a space
 _CLOSED = re.compile(r"[。！？!?…][”」』）)]?\s*$")  # a paragraph's last sentence ends here
 _SENTENCE_STOP = re.compile(r"[。！？!?]")
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # cosine of a section's text with the story above: at least this (it shares the story's names and topic
 # words; on generated features .057-.12), where TOPIC_SHIFT_MAX only rules out another story (briefs of
 # unrelated stories share words such as 工程 or 日前 by chance: up to .04 measured)
@@ -56,7 +56,7 @@ def _first_paragraph(body: list[int], texts: list[str]) -> list[int]:
 
 def echo_share(head: str, text: str) -> float:
     """Share of the head's character pairs (Han) that stand in `text`."""
-    pairs = {head[i:i + 2] for i in range(len(head) - 1) if _HAN_PAIR.fullmatch(head[i:i + 2])}
+    pairs = han_bigrams(head)
     return sum(pair in text for pair in pairs) / len(pairs) if pairs else 0.0
 
 

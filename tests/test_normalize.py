@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.normalize import (
+    han_bigrams,
     RULE_CONTROL,
     RULE_FULLWIDTH,
     RULE_FULLWIDTH_STOP,
@@ -177,3 +178,8 @@ def test_markdown_evidence_counts_link_text():
     assert ev.text == "首页 > 氢能 > 加氢站"
     assert ev.link_chars == 7
     assert MARKUP_LINK in ev.kinds
+
+
+def test_han_bigrams_are_pairs_of_adjacent_han_characters():
+    assert han_bigrams("城西A站，公交线") == {"城西", "公交", "交线"}
+    assert han_bigrams("要") == set()
