@@ -67,7 +67,8 @@ def publish_next(dataset_dir: Path) -> Path:
 # Calls at which a kill may land: the filesystem primitives and the writers of publishing, looked up at
 # call time through their modules (so the test does not depend on how tasks/publish*.py is split).
 STEP_FUNCTIONS = [(module, name) for module, name in [
-    (os, "fsync"), (os, "rename"), (os, "replace"), (os, "chmod"), (shutil, "copytree"), (pq, "write_table"),
+    (os, "fsync"), (os, "rename"), (os, "replace"), (os, "chmod"), (shutil, "copytree"),
+    (pq.ParquetWriter, "write_table"),  # each row group of a Parquet file (publish_files.write_parquet)
     (manifest, "write_json"), (card, "write_card"), (card, "write_croissant")] if hasattr(module, name)]
 
 
