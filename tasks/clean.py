@@ -127,7 +127,7 @@ def _is_sentence_piece(ln: LineEvidence) -> bool:
 
 def _reads_on(ln: LineEvidence) -> bool:
     """An open piece of a sentence without clause marks (`列车将在各种工况下`): a head's words or a sentence's."""
-    return ln.role is None and ln.cjk >= PIECE_MIN_CJK and not ln.is_byline and not ln.ends_sentence
+    return ln.left_open(PIECE_MIN_CJK)
 
 
 _SET_IN = (ROLE_CAPTION, ROLE_FURNITURE)  # a photo with its caption and label, or a label, set into a column

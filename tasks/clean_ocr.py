@@ -82,7 +82,7 @@ def is_picture_label(label: LineEvidence, caption: LineEvidence) -> bool:
 
 def _open_piece(ln: LineEvidence) -> bool:
     """A line left open without clause marks (`开通后到市中心的通行时间将由`): a head, or a sentence's middle."""
-    return ln.role is None and not ln.ends_sentence and not ln.is_byline and ln.cjk >= READS_ON_MIN_CJK
+    return ln.left_open(READS_ON_MIN_CJK)
 
 
 def _nearest_text_above(lines: list[LineEvidence], k: int) -> int:

@@ -18,10 +18,9 @@ from tasks.segment_heads import parse_dateline
 _CLAUSE_MARK = re.compile(r"[，；,;]")  # marks between a sentence's clauses (not 、 or ：, which titles use)
 
 
-def _open_piece(ln: LineEvidence) -> bool:
+def _open_clause_piece(ln: LineEvidence) -> bool:
     """A piece of a sentence with clause marks in it, or opening with a dateline, that leaves it open."""
-    return (ln.role is None and not ln.is_byline and not ln.ends_sentence and ln.cjk > 0
-            and (bool(_CLAUSE_MARK.search(ln.text)) or parse_dateline(ln.text) is not None))
+    return ln.left_open(1) and (bool(_CLAUSE_MARK.search(ln.text)) or parse_dateline(ln.text) is not None)
 
 
 # a statement's full stop, before a continuation note set after it (`…乘车。（下转第6版）`); a title may end
@@ -40,11 +39,11 @@ def cut_paragraph_lines(lines: list[LineEvidence], th: Thresholds) -> list[int]:
     found: list[int] = []
     k = 0
     while k < len(lines):
-        if not (_open_piece(lines[k]) and lines[k].cjk >= th.piece_min_cjk):
+        if not (_open_clause_piece(lines[k]) and lines[k].cjk >= th.piece_min_cjk):
             k += 1
             continue
         j, size = k + 1, lines[k].cjk
-        while j < len(lines) and _open_piece(lines[j]) and not _ends_paragraph(lines[j]):
+        while j < len(lines) and _open_clause_piece(lines[j]) and not _ends_paragraph(lines[j]):
             size, j = size + lines[j].cjk, j + 1
         if j < len(lines) and _ends_paragraph(lines[j]) and size + lines[j].cjk >= th.cut_paragraph_min_cjk:
             found += range(k, j + 1)

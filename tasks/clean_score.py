@@ -133,6 +133,11 @@ class LineEvidence:
     def decide(self, role: str, reason: str, score: float) -> None:
         self.role, self.reason, self.score = role, reason, score
 
+    def left_open(self, min_cjk: int) -> bool:
+        """Still undecided, no byline, at least `min_cjk` Han characters, and its sentence not ended: a head's
+        words or a piece of a sentence that a column break cut."""
+        return self.role is None and not self.is_byline and not self.ends_sentence and self.cjk >= min_cjk
+
 
 def line_evidence(line_no: int, raw: str) -> LineEvidence:
     """Normalise one raw line, strip its markdown and measure it."""
