@@ -78,3 +78,16 @@ def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict
             blocks[-1].from_page = blocks[-1].from_page or pending_from
             pending_from = None
     return blocks
+
+
+def bare_block_openers(blocks: list[Block]) -> dict[int, int]:
+    """Line a -> line b where a ends one block's body and b opens the next block's body right under
+    it (no line between) in a block that nothing opens: no head, byline, dateline or `(上接…)` (a
+    head the segmenter gave back to the text leaves such a block). b is then the next body line in
+    file order, as a line under a in its own block is."""
+    found = {}
+    for above, below in zip(blocks, blocks[1:]):
+        if (above.body and below.body and not below.head and not below.bylines and below.from_page is None
+                and below.body[0] == above.body[-1] + 1):
+            found[above.body[-1]] = below.body[0]
+    return found

@@ -96,3 +96,26 @@ def test_a_speech_verb_continues_its_speaker_not_the_comma_above_it():
     blocks = [Block(head=[0], body=[1, 2]), Block(head=[3], body=[4, 5])]
     texts = SPEECH_AFTER_COMMA
     assert choose_links(blocks, texts, [False] * len(texts)) == {1: 5, 4: 2}
+
+
+def test_next_line_wins_across_the_edge_of_a_block_nothing_opens():
+    # a head given back to the text leaves a block without head or byline: its first line is
+    # still the next line in file order after the cut line ending the block above
+    texts = OUT_OF_ORDER[:6] + ["今年还将举办社区篮球赛和广场舞比赛。", OUT_OF_ORDER[7]]
+    bare = [Block(head=[0], body=[1]), Block(body=[2, 3]), Block(head=[4], body=[5, 6, 7])]
+    assert choose_links(bare, texts, [False] * len(texts)) == {1: 2}
+    headed = [Block(head=[0], body=[1]), Block(bylines=[2], body=[3]), Block(head=[4], body=[5, 6, 7])]
+    assert 2 not in choose_links(headed, texts, [False] * len(texts)).values()
+
+
+def test_a_block_edge_vouches_for_the_next_line_as_a_page_read_out_of_order_does(monkeypatch):
+    # where a head was given back to the text a moved run may begin: the weaker adjacency bonus
+    texts = OUT_OF_ORDER[:6] + ["今年还将举办社区篮球赛和广场舞比赛。", OUT_OF_ORDER[7]]
+    bare = [Block(head=[0], body=[1]), Block(body=[2, 3]), Block(head=[4], body=[5, 6, 7])]
+    cut = WEIGHTS["adjacent"] - WEIGHTS["adjacent_scrambled"]
+    scored: dict[int, float] = {}
+    choose_links(bare, texts, [False] * len(texts), scores=scored)
+    monkeypatch.setitem(WEIGHTS, "adjacent_scrambled", WEIGHTS["adjacent"])  # no bonus cut
+    trusted: dict[int, float] = {}
+    choose_links(bare, texts, [False] * len(texts), scores=trusted)
+    assert cut > 0 and trusted[1] - scored[1] == pytest.approx(cut)
