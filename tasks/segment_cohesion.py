@@ -22,6 +22,7 @@ from tasks.segment_heads import CJK, lexicon
 NOT_IN_NAMES = set("的地得了着过们在是和与说也都还就又将对为以把被从这那其之于并有要个不而或")
 PRONOUNS = "她他"  # a paragraph led by one of these refers back to the last named speaker
 NOT_PRONOUN_NEXT = set("们人")  # 他们 (a group), 他人 (others) do not point at one speaker
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,7 @@ def introduced_names(text: str) -> set[str]:
             if start < 0 or name[0] not in surnames or NOT_IN_NAMES & set(name):
                 continue
             before = text[:start]
-            if not before or not re.match(rf"[{CJK}]", before[-1]) or before.endswith(titles):
+            if not before or not _CJK_CHAR.match(before[-1]) or before.endswith(titles):
                 found.add(name)
                 break
     return found

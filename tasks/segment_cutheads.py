@@ -39,7 +39,7 @@ from tasks.segment_blocks import Block
 from tasks.segment_demote import unannounced_head
 from tasks.segment_joins import open_end
 from tasks.segment_vectors import LineTerms, cosines, normalized, row_cosines
-from tasks.segment_wordlm import span_llr
+from tasks.segment_wordlm import completes_any, span_llr
 from tasks.segment_clauses import opens_inside_clause
 from tasks.tokenize import dictionary_words_tagged, tokenize
 
@@ -82,7 +82,7 @@ def ends_on_single_character(text: str) -> bool:
 
 def completed_elsewhere(text: str, others: list[str], threshold: float = COMPLETED_SPAN_LLR) -> bool:
     """Some line of the page opens with what completes the line's last word (`…推` + `进…`)."""
-    return any(span_llr(text, other) >= threshold for other in others)
+    return completes_any(text, others, threshold)
 
 
 def cut_end(text: str, others: list[str]) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from tasks.segment_heads import CJK, TEXT_CACHE_SIZE, ends_sentence, lexicon
-from tasks.segment_wordlm import numeral_break
+from tasks.segment_wordlm import numeral_break, word_openings
 from tasks.tokenize import first_word, is_known_word, is_word_prefix
 
 MID_START_CHARS = "，,、。；;：:）)”’』」》!！?？"
@@ -113,10 +113,8 @@ def _bridges(left: str, right: str) -> bool:
     if not left or not right or numeral_break(left, right):
         return False
     best = 0
-    for i in range(1, len(left) + 1):
-        word = left[-i:]
-        if not is_word_prefix(word):
-            continue
+    for start in word_openings(left):
+        word = left[start:]
         for char in right:
             word += char
             if not is_word_prefix(word):

@@ -32,19 +32,21 @@ READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line r
 LABEL_ANNOUNCES = 0.6  # a column label (`短评`) that cleaning took out stood right above the line: a title under it
 MAX_HEAD_LINES = 3
 _SENTENCE_PUNCTUATION = re.compile(r"[，,；;。！？!?]")
+_HEADING_MARK = re.compile(r"\s*(#{1,6})\s")
+_EMPHASIS_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
 
 
 
 def heading_level(line: CleanLine) -> int | None:
     """Markdown heading depth of a line (`## x` -> 2), None when it is not a heading."""
-    match = re.match(r"\s*(#{1,6})\s", line.raw)
+    match = _HEADING_MARK.match(line.raw)
     if match:
         return len(match.group(1))
     return 1 if line.markup == MARKUP_HEADING else None
 
 
 def is_emphasis_line(line: CleanLine) -> bool:
-    return line.markup == MARKUP_EMPHASIS or bool(re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", line.raw))
+    return line.markup == MARKUP_EMPHASIS or bool(_EMPHASIS_LINE.fullmatch(line.raw))
 
 
 def _likeness(text: str) -> float:

@@ -87,7 +87,8 @@ def keep_section_heads(blocks: list[Block], content: list[CleanLine], texts: lis
             vectors = normalized(page_terms.groups([block.head, above.head + above.bylines + above.body, section]), idf)
             similar = cosines(vectors, vectors)
             stories = [j for j in range(len(blocks)) if j not in candidates and j not in members[-1] and j != k]
-            elsewhere = float(cosines(vectors[2], whole[stories]).max()) if stories else 0.0
+            # the section's cosines with every block, read at the other stories (no sparse row selection)
+            elsewhere = float(cosines(vectors, whole)[2, stories].max()) if stories else 0.0
             echo = echo_share(texts[block.head[0]], "".join(texts[i] for i in section))
             if continues_section(similar[2, 1], elsewhere, similar[0, 2], echo):
                 result[-1] = Block(head=above.head, bylines=above.bylines + block.bylines,

@@ -117,7 +117,13 @@ def section_head(text: str, next_indented: bool) -> bool:
 
 def bulleted(text: str) -> bool:
     """The line is set off by a bullet (`■ 产业升级按下快进键`, `◆标题`): on a printed page, a title's mark."""
-    return text.strip()[:1] in "".join(b for b in lexicon()["byline_bullets"] if b != "·")
+    return text.strip()[:1] in _title_bullets()
+
+
+@lru_cache(maxsize=1)
+def _title_bullets() -> str:
+    """The bullets that set off a title, as one string (asked for every line of a page, several times)."""
+    return "".join(b for b in lexicon()["byline_bullets"] if b != "·")
 
 
 def bullets_head_items(texts: list[str]) -> bool:
@@ -155,13 +161,13 @@ def closing_line(text: str, prev: str, nxt: str) -> bool:
     item of a numbered list (`2．…` under `附件：1．…`), an office signing over a date alone on its
     line, that date, or a note in brackets under it (the closing of a notice)."""
     text = text.strip()
-    item, prev_item = _ITEM_NUMBER.match(text), _ITEM_NUMBER.search(prev)
+    item = _ITEM_NUMBER.match(text)  # the neighbours are read only where the line itself asks for them
+    prev_item = _ITEM_NUMBER.search(prev) if item else None
     if item and prev_item and int(prev_item.group(1)) + 1 == int(item.group(1)):
         return True
-    dated, prev_dated = _FULL_DATE.match(text.replace(" ", "")), _FULL_DATE.match(prev.replace(" ", ""))
-    if dated or (_BRACKET_NOTE.match(text) and prev_dated):
+    if _FULL_DATE.match(text.replace(" ", "")) or (_BRACKET_NOTE.match(text) and _FULL_DATE.match(prev.replace(" ", ""))):
         return True
-    return bool(_FULL_DATE.match(nxt.replace(" ", ""))) and not _INNER_PUNCTUATION.search(text)
+    return not _INNER_PUNCTUATION.search(text) and bool(_FULL_DATE.match(nxt.replace(" ", "")))
 
 
 def is_bare_ordinal(text: str) -> bool:

@@ -41,10 +41,15 @@ def last_word(text: str) -> str:
 def end_kind(text: str) -> str:
     """How line a stops: on a mark leaving the sentence open (END_PUNCT), on a word that needs what
     follows (END_LEANING), or on another word or mark (END_WORD)."""
-    text = text.rstrip()
-    if text[-1:] and text[-1] in OPEN_PUNCTUATION:
+    if ends_on_open_mark(text):
         return END_PUNCT
-    return END_LEANING if last_word(text) in _leaning_words() else END_WORD
+    return END_LEANING if last_word(text.rstrip()) in _leaning_words() else END_WORD
+
+
+def ends_on_open_mark(text: str) -> bool:
+    """The line stops on a mark that leaves its sentence open (end_kind END_PUNCT, without a jieba cut)."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in OPEN_PUNCTUATION
 
 
 def start_misfits(source_texts: list[str], target_texts: list[str], mids: np.ndarray) -> np.ndarray:
@@ -53,10 +58,11 @@ def start_misfits(source_texts: list[str], target_texts: list[str], mids: np.nda
     on_mark = np.array([tb.lstrip()[:1] in MID_START_CHARS for tb in target_texts], dtype=bool)
     headless = (np.asarray(mids) >= HEADLESS_START) & ~on_mark
     misfit = np.zeros((len(source_texts), len(target_texts)), dtype=bool)
+    # a source's last word (a jieba cut of the line) matters only against a target opening on a mark
+    read_words = bool(on_mark.any())
     for row, ta in enumerate(source_texts):
-        end = end_kind(ta)
-        if end == END_PUNCT:
+        if ends_on_open_mark(ta):
             misfit[row] = on_mark | headless
-        elif end == END_LEANING:
+        elif read_words and end_kind(ta) == END_LEANING:
             misfit[row] = on_mark
     return misfit

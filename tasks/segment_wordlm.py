@@ -109,10 +109,8 @@ def _span_llr(left: str, right: str) -> float:
         return 0.0
     is_prefix = tokenize.is_word_prefix
     spans = []  # (i, j, p): a word from left[i:] through right[:j]; most pairs have none
-    for i in range(len(left)):
+    for i in word_openings(left):
         word = left[i:]
-        if not is_prefix(word):
-            continue
         for j, char in enumerate(right, 1):
             word += char
             if not is_prefix(word):
@@ -129,6 +127,29 @@ def _span_llr(left: str, right: str) -> float:
     if not spanning:
         return 0.0
     return min(LLR_CAP, math.log1p(spanning / (alpha[len(left)] * beta[0])))
+
+
+@lru_cache(maxsize=1 << 13)
+def word_openings(left: str) -> tuple[int, ...]:
+    """Offsets i, ascending, where left[i:] opens some dictionary word: the only places a word reaching
+    across the break after `left` can start (memoised: a line's end meets many candidate starts)."""
+    return tuple(i for i in range(len(left)) if tokenize.is_word_prefix(left[i:]))
+
+
+def completes_any(a: str, others: list[str], threshold: float) -> bool:
+    """True when span_llr(a, b) reaches `threshold` for some b in `others` (each distinct start read once)."""
+    if threshold <= 0.0:  # no ratio is below 0
+        return bool(others)
+    left = _tail_run(a)
+    openings = word_openings(left)
+    if not openings:
+        return False
+    rights = {_head_run(b) for b in others} - {""}
+    # a word across the break opens in `left` and goes on with the right side's first character:
+    # a start whose first character continues no opening has no such word (its ratio is 0)
+    reachable = {char for char in {right[0] for right in rights}
+                 if any(tokenize.is_word_prefix(left[i:] + char) for i in openings)}
+    return any(_span_llr(left, right) >= threshold for right in rights if right[0] in reachable)
 
 
 @lru_cache(maxsize=1 << 14)

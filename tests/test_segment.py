@@ -371,3 +371,14 @@ def test_a_column_title_under_its_label_survives_cleaning_and_segmentation():
     roles = {line.text: line.role for line in seg.lines}
     assert roles["时评"] == ROLE_FURNITURE and roles["老旧小区改造要让居民参与"] == ROLE_HEADLINE
     assert [a.headline for a in seg.articles] == ["城东新建三所公办幼儿园", "老旧小区改造要让居民参与"]
+
+
+def test_segmentation_works_on_copies_of_the_cleaned_lines():
+    lines = _clean(PAGE, furniture={1})
+    before = [vars(line).copy() for line in lines]
+    seg = segment_document(_doc(PAGE), list(reversed(lines)))
+    assert [vars(line) for line in lines] == before  # the caller's lines keep their roles
+    assert [line.line_no for line in seg.lines] == [line.line_no for line in lines]  # in line order
+    assert all(out is not line and type(out) is CleanLine and out.metadata is line.metadata
+               for out, line in zip(seg.lines, lines))
+    assert any(out.role != line.role for out, line in zip(seg.lines, lines))

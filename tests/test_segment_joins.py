@@ -41,3 +41,17 @@ def test_bridge_word_ignores_numeral_compounds():
 
     assert bridge_word("改造内容包", "括外墙保温")
     assert not bridge_word("沿线设有两", "三个换乘站")  # 两三个 forms across any break between numerals
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("保留了一批老", "式建筑的风貌", True),  # 老式 reads across the break
+    ("改造内容包", "括外墙保温", True),  # 包括
+    ("转变发展", "方式", False),  # each side's edge is a word of its own as long
+    ("发车间隔不超过", "十分钟", False),
+    ("市民理性消费,", "按需购买", False),
+    ("", "括外墙保温", False),
+])
+def test_bridge_word_reads_a_dictionary_word_across_the_break(a, b, expected):
+    from tasks.segment_joins import bridge_word
+
+    assert bridge_word(a, b) is expected

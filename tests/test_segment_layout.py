@@ -1,9 +1,11 @@
 """line_kinds: a short line cut at a column break, whose next line OCR opened by repeating its
 last characters, is body text and not a title."""
+import pytest
+
 from tasks.records import CleanLine
-from tasks.schema import ROLE_CONTENT
+from tasks.schema import MARKUP_EMPHASIS, MARKUP_HEADING, ROLE_CONTENT
 from tasks.segment_blocks import KIND_BODY, KIND_HEAD
-from tasks.segment_layout import line_kinds
+from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
 
 
 def _content(texts):
@@ -27,3 +29,19 @@ def test_title_like_line_stacked_on_a_top_level_heading_is_its_kicker():
            "教育观察", "# 乡村学校用上智慧教室", "今年全区乡村学校全部用上了智慧教室。"]
     content = [CleanLine(n, r, r.lstrip("# "), ROLE_CONTENT) for n, r in enumerate(raw, 1)]
     assert line_kinds(content) == [KIND_HEAD, KIND_BODY, KIND_HEAD, KIND_HEAD, KIND_BODY]
+
+
+@pytest.mark.parametrize("raw, markup, level, emphasis", [
+    ("## 老街夜市人气旺", None, 2, False),
+    ("  # 老街夜市人气旺", None, 1, False),
+    ("####### 七个井号不是标题", None, None, False),
+    ("#老街夜市", None, None, False),  # no space after the marks
+    ("老街夜市人气旺", MARKUP_HEADING, 1, False),
+    ("**老街夜市人气旺**", None, None, True),
+    (" **老街夜市** ", None, None, True),
+    ("**老街**夜市**人气旺**", None, None, False),
+    ("老街夜市人气旺", MARKUP_EMPHASIS, None, True),
+])
+def test_heading_level_and_emphasis_line(raw, markup, level, emphasis):
+    line = CleanLine(1, raw, raw.strip("# *"), ROLE_CONTENT, markup=markup)
+    assert heading_level(line) == level and is_emphasis_line(line) is emphasis

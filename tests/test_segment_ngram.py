@@ -35,3 +35,15 @@ def test_batched_ratios_are_the_scalar_ones_bit_for_bit():
     model = CharModel(PAGE)  # memoised probabilities agree whichever path filled them
     model.cross_llrs(pairs[:10])
     assert [model.cross_llr(a, b) for a, b in pairs] == scalar
+
+
+def test_no_ngram_reads_across_a_sentence_end():
+    """Every sentence end closes its line of the model: each mark ends n-grams, none runs on past it."""
+    import re
+
+    from tasks.segment_ngram import SENTENCE_END_MARKS
+
+    for mark in SENTENCE_END_MARKS:
+        model = CharModel([f"园区{mark}周建华{mark}{mark}说", "周"])
+        assert model.count("区" + mark) == 1 and model.count(mark + "周") == 0 and model.count(mark * 2) == 0
+        assert model.count("周") == 2 and model.total == len(re.sub(r"\s", "", f"园区{mark}周建华{mark}{mark}说周"))

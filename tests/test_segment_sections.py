@@ -121,3 +121,19 @@ def test_a_background_box_stays_with_the_story_above_it(monkeypatch):
     monkeypatch.setattr(segment, "_boxed", lambda *args: frozenset())
     library = [a for a in _segment(page).articles if a.headline == LIBRARY_HEAD][0]
     assert len(page) not in library.source_lines  # without the box's evidence cohesion moves it
+
+
+def test_a_sections_cosines_with_the_other_stories_are_read_off_its_row_with_every_block():
+    """keep_section_heads reads a section's cosines with the other stories off cosines(vectors, whole):
+    the same numbers as the product with those stories' rows alone."""
+    import numpy as np
+
+    from tasks.segment_vectors import LineTerms, cosines, normalized
+
+    texts = ["园区将推行新的审批模式。", "周建华说,园区还将设立专项资金。", "老街夜市开市一个月。", "夜市摊位供不应求,园区客流大增。"]
+    terms = LineTerms(texts)
+    idf = terms.idf(terms.matrix)
+    whole = normalized(terms.groups([[0], [1], [2], [3], [0, 2]]), idf)
+    vectors = normalized(terms.groups([[1], [0, 2], [3]]), idf)
+    stories = [0, 2, 4]
+    assert np.array_equal(cosines(vectors, whole)[2, stories], cosines(vectors[2], whole[stories])[0])

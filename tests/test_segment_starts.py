@@ -1,7 +1,7 @@
 """Sentence-start evidence for continuation targets (tasks/segment_starts.py)."""
 import pytest
 
-from tasks.segment_starts import expects_name, sentence_start
+from tasks.segment_starts import bulleted, closing_line, expects_name, sentence_start
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -56,3 +56,24 @@ def test_a_subject_being_named_exempts_only_a_speaker():
     assert got[0] == 0.0 and got[1] < 0.0 and got[2] < 0.0
     # after a person title or a list comma every start is still exempt
     assert not start_penalty("参加座谈的有市发改委、", tbs[1:], np.array([False, False])).any()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("■ 产业升级按下快进键", True), ("◆标题", True), ("  ▲ 标题", True), ("· 标题", False), ("产业升级", False), ("", True),
+])
+def test_bulleted(text, expected):
+    assert bulleted(text) is expected  # an empty line reads as set off, as it always has
+
+
+@pytest.mark.parametrize("text, prev, nxt, expected", [
+    ("2．联系人名单", "附件：1．建设任务分解表", "", True),  # the next item of a numbered list
+    ("2．联系人名单", "", "", False),  # no list above it
+    ("2025年 3月10日", "", "", True),  # a date alone on its line
+    ("（此件公开发布）", "2025年3月10日", "", True),  # a note under the date
+    ("（此件公开发布）", "", "2025年3月10日", True),  # any line without clause marks over the date signs
+    ("某市水务局", "", "2025年3月10日", True),  # an office signing over the date
+    ("某市水务局，", "", "2025年3月10日", False),  # a clause is no signature
+    ("某市水务局", "", "", False),
+])
+def test_closing_line_reads_its_neighbours_only_where_needed(text, prev, nxt, expected):
+    assert closing_line(text, prev, nxt) is expected

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tasks.segment_joins import mid_start
-from tasks.segment_wordclass import END_LEANING, END_PUNCT, END_WORD, end_kind, start_misfits
+from tasks.segment_wordclass import END_LEANING, END_PUNCT, END_WORD, end_kind, ends_on_open_mark, start_misfits
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -34,3 +34,26 @@ def test_start_misfits():
         [True, False, False, False],  # after an adverb: no clause mark
         [False, False, False, False],  # after a noun anything may follow
     ]
+
+
+def test_start_misfits_cut_no_line_when_no_target_opens_on_a_mark(monkeypatch):
+    """A source's last word matters only against a target opening on a mark: without one, no jieba cut."""
+    import tasks.segment_wordclass as wordclass
+
+    def no_cut(text):
+        raise AssertionError(f"cut {text}")
+
+    monkeypatch.setattr(wordclass, "last_word", no_cut)
+    wordclass.end_kind.cache_clear()
+    targets = TARGETS[1:]
+    mids = np.array([mid_start(t) for t in targets])
+    assert start_misfits(SOURCES, targets, mids).tolist() == [[True, True, False], [False] * 3, [False] * 3]
+    wordclass.end_kind.cache_clear()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以全民健身为主题，", True), ("新建的养老驿站、 ", True), ("“", True), ("老李都", False), ("这项工作进展顺利。", False), ("", False),
+])
+def test_ends_on_open_mark_is_end_kinds_punct(text, expected):
+    assert ends_on_open_mark(text) is expected
+    assert (end_kind(text) == END_PUNCT) is expected

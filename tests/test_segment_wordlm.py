@@ -1,7 +1,7 @@
 """Dictionary word-model evidence across a column break (tasks/segment_wordlm.py)."""
 import pytest
 
-from tasks.segment_wordlm import LLR_CAP, numeral_break, span_llr, word_boundaries
+from tasks.segment_wordlm import LLR_CAP, completes_any, numeral_break, span_llr, word_boundaries, word_openings
 
 
 @pytest.mark.parametrize("a, b, low, high", [
@@ -39,3 +39,21 @@ def test_numeral_break(left, right, expected):
 
 def test_word_boundaries_follow_jiebas_cut():
     assert word_boundaries("发展方式") == {0, 2, 4}
+
+
+@pytest.mark.parametrize("left", ["改造内容包", "包", "不超过", "abc", "", "研发投入强度连续三"])
+def test_word_openings_are_the_offsets_that_open_a_dictionary_word(left):
+    from tasks.tokenize import is_word_prefix
+
+    assert word_openings(left) == tuple(i for i in range(len(left)) if is_word_prefix(left[i:]))
+
+
+OTHERS = ["菜市场恢复营业。", "民服务点和自动售货机。", "括外墙保温", "", "abc 123", "十分钟", "年保持在"]
+
+
+@pytest.mark.parametrize("a", ["园区将在全市公园增设便", "改造内容包", "研发投入强度连续三", "发车间隔不超过", "市民理性消费,", ""])
+@pytest.mark.parametrize("threshold", [0.0, 1.0, 3.0])
+def test_completes_any_is_any_span_llr_reaching_the_threshold(a, threshold):
+    for others in (OTHERS, OTHERS[:1], []):
+        assert completes_any(a, others, threshold) is any(span_llr(a, b) >= threshold for b in others)
+    assert completes_any("改造内容包", OTHERS, 3.0) and not completes_any("发车间隔不超过", OTHERS, 1.0)
