@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from collections import Counter
-from functools import lru_cache
 from typing import Iterable
 
 from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of this module's API
@@ -21,7 +20,6 @@ from tasks.clean_flags import (  # noqa: F401 - re-exported: FLAG_* are part of 
     FLAG_PRIVATE_USE,
     FLAG_REPLACEMENT_CHAR,
     FLAG_STRAY_LATIN,
-    line_flags,
 )
 from tasks.clean_boxes import mark_prose_boxes
 from tasks.clean_databox import data_box_lines
@@ -34,6 +32,7 @@ from tasks.clean_lexicon import (  # noqa: F401 - re-exported
     load_lexicons,
     lexicons_version,
 )
+from tasks.clean_memo import local_flags, local_line
 from tasks.clean_metadata import metadata_fields  # noqa: F401 - re-exported
 from tasks.clean_notices import inside_notice_blocks
 from tasks.clean_ocr import (
@@ -45,7 +44,7 @@ from tasks.clean_ocr import (
     set_aside_ocr_noise,
 )
 from tasks.clean_paragraphs import cut_paragraph_lines
-from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds, line_evidence, local_verdict
+from tasks.clean_score import DEFAULT_THRESHOLDS, LineEvidence, Thresholds
 from tasks.layout_wrap import wrapped_lines
 from tasks.markdown import markdown_evidence
 from tasks.normalize import normalize_text
@@ -192,46 +191,9 @@ def _decide_open_lines(lines: list[LineEvidence], in_block: list[bool]) -> None:
             ln.score = min(ln.score, 0.6)
 
 
-# Page furniture, bylines and labels recur across the documents of a run: what one line alone says
-# (line_evidence + local_verdict, pure functions of the raw line) is remembered for short lines.
-MEMO_MAX_CHARS = 200  # longer lines rarely recur; they are measured each time
-MEMO_MAX_LINES = 1 << 14  # the memo is emptied when it reaches this size (flat memory)
-_memo: dict[str, tuple] = {}
-_memo_owner: list = [None, None]  # the (Lexicons, Thresholds) the memo was filled with
-
-
-def _local_line(line_no: int, raw: str, lex: Lexicons, th: Thresholds) -> LineEvidence:
-    """line_evidence(line_no, raw) with local_verdict applied; a fresh object, from the memo when it can."""
-    if len(raw) > MEMO_MAX_CHARS:
-        ln = line_evidence(line_no, raw)
-        local_verdict(ln, lex, th)
-        return ln
-    owner_lex, owner_th = _memo_owner
-    if owner_lex is not lex or (owner_th is not th and owner_th != th) or len(_memo) >= MEMO_MAX_LINES:
-        _memo.clear()
-        _memo_owner[:] = [lex, th]
-    fields = _memo.get(raw)
-    if fields is None:
-        ln = line_evidence(line_no, raw)
-        local_verdict(ln, lex, th)
-        _memo[raw] = (ln.raw, ln.text, ln.rule_hits, ln.markup, ln.link_share, ln.cjk, ln.ends_sentence, ln.has_punct,
-                      ln.role, ln.reason, ln.score, ln.meta, dict(ln.meta_fields), ln.anchor, ln.head_boilerplate)
-        return ln
-    *head, meta_fields, anchor, head_boilerplate = fields
-    return LineEvidence(line_no, *head, dict(meta_fields), anchor, head_boilerplate, {})
-
-
-_memo_flags = lru_cache(maxsize=MEMO_MAX_LINES)(line_flags)
-
-
-def _flags(text: str) -> tuple[str, ...]:
-    """line_flags(text), remembered for short lines like the rest of what a line alone says."""
-    return _memo_flags(text) if len(text) <= MEMO_MAX_CHARS else line_flags(text)
-
-
 def _classify(doc: SourceDocument, recurring: frozenset[str], th: Thresholds) -> list[LineEvidence]:
     lex = load_lexicons()
-    every_line = [_local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
+    every_line = [local_line(i + 1, raw, lex, th) for i, raw in enumerate(doc.lines) if raw.strip()]
     lines = set_aside_ocr_noise(every_line)
     reopen_prompt_words_in_cut_sentences(lines)
     mark_truncated_copies(lines, th)
@@ -293,7 +255,7 @@ def clean_document(
             metadata_field=ln.meta[0] if ln.meta else None,
             metadata_value=(ln.meta[1] or None) if ln.meta else None,
             metadata={k: v for k, v in ln.meta_fields.items() if v} if ln.meta_fields else {},
-            ocr_flags=_flags(ln.text),
+            ocr_flags=local_flags(ln.text),
         )
         for ln in lines
     ]

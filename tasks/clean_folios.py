@@ -37,8 +37,8 @@ def edge_folios(texts: list[str], anchors: list[bool]) -> list[int]:
     text_lines = [k for k, anchor in enumerate(anchors) if anchor]
     first = text_lines[0] if text_lines else len(texts)
     last = text_lines[-1] if text_lines else -1
-    return [k for k, text in enumerate(texts)
-            if (k < min(EDGE_LINES, first) or k >= max(len(texts) - EDGE_LINES, last + 1)) and is_folio(text)]
+    head_end, foot_start = min(EDGE_LINES, first), max(len(texts) - EDGE_LINES, last + 1)
+    return [k for k, text in enumerate(texts) if (k < head_end or k >= foot_start) and is_folio(text)]
 
 
 def _reference(text: str, pattern: re.Pattern) -> bool:
@@ -46,10 +46,17 @@ def _reference(text: str, pattern: re.Pattern) -> bool:
     return bool(pattern.match(text)) and not _CONTINUATION.search(text)
 
 
+# Every named reference holds 版 and every coded one a page code (A5): a line without either, as most are,
+# is passed over without the reference patterns, whose lazy title tries every length on every line.
+_NAMED_MARK = "版"
+_CODE_MARK = re.compile(r"[A-Z]\d")
+
+
 def page_references(texts: list[str]) -> list[int]:
     """Indexes of the lines among `texts` that name another page beside a title (a page guide's entries)."""
-    named = [k for k, text in enumerate(texts) if _reference(text, _NAMED_REFERENCE)]
-    coded = [k for k, text in enumerate(texts) if k not in named and _reference(text, _CODED_REFERENCE)]
+    named = [k for k, text in enumerate(texts) if _NAMED_MARK in text and _reference(text, _NAMED_REFERENCE)]
+    coded = [k for k, text in enumerate(texts)
+             if k not in named and _CODE_MARK.search(text) and _reference(text, _CODED_REFERENCE)]
     if len(named) + len(coded) < 2:
         coded = []
     return sorted(named + coded)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.clean_score import BYLINE, ORDINAL, SUBTITLE, LineEvidence, Thresholds
+from tasks.clean_score import ORDINAL, SUBTITLE, LineEvidence, Thresholds
 from tasks.head_labels import stack_labels
 from tasks.segment_heads import parse_dateline
 from tasks.normalize import han_bigrams
@@ -153,7 +153,7 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
     Which title lines are section labels is scored on the stack (tasks/head_labels.py), above or
     below its title, not read off their rank: a long kicker over a title and a 副题 stay heads."""
     heads = _head_candidates(lines, start, stop, th)
-    titles = [j for j in heads if not (BYLINE.search(lines[j].text) or ORDINAL.match(lines[j].text))]
+    titles = [j for j in heads if not (lines[j].is_byline or ORDINAL.match(lines[j].text))]
     # More title-like lines over the text than a head holds (kicker, headline, subtitle): a list of
     # other stories' headlines (a carousel, a channel list) ends at the article's own headline.
     title_like = [j for j in titles if lines[j].cjk >= th.head_min_cjk and not _CLAUSE_MARK.search(lines[j].text)]

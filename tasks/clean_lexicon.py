@@ -16,24 +16,51 @@ DEFAULT_MAX_CHARS = 80  # a boilerplate kind without its own limit decides on li
 
 
 @dataclass(frozen=True)
+class PatternGroup:
+    """A lexicon group's patterns, searched as their alternation `(?:p1)|(?:p2)|…`: the leftmost match, the
+    earliest pattern on a tie. Unanchored patterns are searched one by one: each keeps the fast scan of `re`
+    (a literal prefix) that a joined alternation loses, 2-3x faster on a page's lines. A group whose patterns
+    are all anchored at the line's start (`^`) is cheapest searched joined; the match is the same either way."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    joined: re.Pattern[str]
+    one_by_one: bool
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The match the joined alternation's `search` gives (same span), or None."""
+        if not self.one_by_one:
+            return self.joined.search(text)
+        leftmost = None
+        for pattern in self.patterns:
+            match = pattern.search(text)
+            if match and (leftmost is None or match.start() < leftmost.start()):
+                leftmost = match
+                if not match.start():
+                    break  # no later pattern can start earlier, and a tie goes to the earlier one
+        return leftmost
+
+
+@dataclass(frozen=True)
 class Lexicons:
     """Compiled patterns of tasks/data/lexicons.yaml."""
 
     version: str
-    boilerplate: tuple[tuple[str, re.Pattern[str], int], ...]  # (kind, pattern, max chars)
-    boilerplate_blocks: re.Pattern[str]
-    metadata: tuple[tuple[str, re.Pattern[str]], ...]  # (field, pattern), in priority order
-    metadata_joined: tuple[tuple[str, re.Pattern[str]], ...]  # labels glued to the value before them
-    caption: re.Pattern[str]
-    caption_position: re.Pattern[str]  # where a person stands in a photo: （左）, 前排左三
-    caption_scene: re.Pattern[str]  # words that describe a photo: 图中, 合影, 在田间查看 ...
-    kicker: re.Pattern[str]  # a kicker line naming who speaks: 某代表建议
-    continuation: re.Pattern[str]
-    furniture: re.Pattern[str]
+    boilerplate: tuple[tuple[str, PatternGroup, int], ...]  # (kind, patterns, max chars)
+    boilerplate_blocks: PatternGroup
+    metadata: tuple[tuple[str, PatternGroup], ...]  # (field, patterns), in priority order
+    metadata_joined: tuple[tuple[str, PatternGroup], ...]  # labels glued to the value before them
+    caption: PatternGroup
+    caption_position: PatternGroup  # where a person stands in a photo: （左）, 前排左三
+    caption_scene: PatternGroup  # words that describe a photo: 图中, 合影, 在田间查看 ...
+    kicker: PatternGroup  # a kicker line naming who speaks: 某代表建议
+    continuation: PatternGroup
+    furniture: PatternGroup
 
 
-def _join(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def _group(patterns: list[str]) -> PatternGroup:
+    one_by_one = len(patterns) > 1 and not all(p.startswith("^") for p in patterns)
+    return PatternGroup(tuple(re.compile(p) for p in patterns), re.compile("|".join(f"(?:{p})" for p in patterns)),
+                        one_by_one)
 
 
 @lru_cache(maxsize=4)
@@ -45,18 +72,18 @@ def load_lexicons(path: Path = LEXICON_PATH) -> Lexicons:
     return Lexicons(
         version=data["version"],
         boilerplate=tuple(
-            (kind, _join(patterns), int(limits.get(kind, DEFAULT_MAX_CHARS)))
+            (kind, _group(patterns), int(limits.get(kind, DEFAULT_MAX_CHARS)))
             for kind, patterns in data["boilerplate"].items()
         ),
-        boilerplate_blocks=_join(data["boilerplate_blocks"]),
-        metadata=tuple((name, _join(patterns)) for name, patterns in data["metadata"].items()),
-        metadata_joined=tuple((name, _join(patterns)) for name, patterns in data.get("metadata_joined", {}).items()),
-        caption=_join(data["caption"]),
-        caption_position=_join(data["caption_position"]),
-        caption_scene=_join(data["caption_scene"]),
-        kicker=_join(data["kicker"]),
-        continuation=_join(data["continuation"]),
-        furniture=_join(data["furniture"]),
+        boilerplate_blocks=_group(data["boilerplate_blocks"]),
+        metadata=tuple((name, _group(patterns)) for name, patterns in data["metadata"].items()),
+        metadata_joined=tuple((name, _group(patterns)) for name, patterns in data.get("metadata_joined", {}).items()),
+        caption=_group(data["caption"]),
+        caption_position=_group(data["caption_position"]),
+        caption_scene=_group(data["caption_scene"]),
+        kicker=_group(data["kicker"]),
+        continuation=_group(data["continuation"]),
+        furniture=_group(data["furniture"]),
     )
 
 

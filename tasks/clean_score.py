@@ -113,6 +113,7 @@ class LineEvidence:
     cjk: int
     ends_sentence: bool
     has_punct: bool
+    is_byline: bool  # BYLINE finds a byline in the text; asked of most lines several times per page
     role: str | None = None
     reason: str | None = None
     score: float = 0.5
@@ -125,10 +126,6 @@ class LineEvidence:
     @property
     def is_link_line(self) -> bool:
         return MARKUP_LINK in self.markup and self.link_share >= DEFAULT_THRESHOLDS.link_line_share
-
-    @property
-    def is_byline(self) -> bool:
-        return bool(BYLINE.search(self.text))
 
     def decide(self, role: str, reason: str, score: float) -> None:
         self.role, self.reason, self.score = role, reason, score
@@ -153,6 +150,7 @@ def line_evidence(line_no: int, raw: str) -> LineEvidence:
         line_no=line_no, raw=raw, text=visible, rule_hits=hits, markup=md.kinds,
         link_share=min(share, 1.0), cjk=cjk,
         ends_sentence=ends_with(SENTENCE_END, visible), has_punct=bool(PUNCT.search(visible)),
+        is_byline=bool(BYLINE.search(visible)),
     )
 
 

@@ -288,16 +288,16 @@ def test_property_on_page_like_lines(lines):
 
 def test_remembered_lines_give_fresh_identical_results():
     """A line seen before (page furniture) comes from the memo: same roles, no state shared between documents."""
-    import tasks.clean as clean
+    import tasks.clean_memo as memo
 
     lines = ["第3版", "本报讯 昨日，市工信局召开全市工业经济工作会议，部署今年重点任务。", "来源：某某日报", "第3版",
              "责任编辑：张三", "会议提出，要加快传统产业转型升级，培育新能源、生物医药等新兴产业。"]
     doc = SourceDocument("a.txt", "0" * 64, 0, "utf-8", "text/plain", tuple(lines))
-    clean._memo.clear()
+    memo.clear_memo()
     first = clean_document(doc)
-    assert clean._memo  # short lines were remembered
+    assert memo._memo  # short lines were remembered
     second = clean_document(doc)
-    clean._memo.clear()
+    memo.clear_memo()
     third = clean_document(doc)
     assert first == second == third
     assert first[2].metadata is not second[2].metadata  # a fresh dict per line

@@ -46,3 +46,12 @@ def test_continuation_markers_titles_and_sentences_are_no_page_guide(text):
 def test_bare_page_codes_count_in_a_guide_of_two_or_more_entries():
     texts = ["本期导读", "A5 某区养老服务中心投入使用", "A12 城西公园完成改造", "正文一句。"]
     assert page_references(texts) == [1, 2]
+
+
+@pytest.mark.parametrize("texts, entries", [
+    (["◆ 第3版 某某开幕", "B2 某某闭幕", "正文一句。"], [0, 1]),  # a named entry makes a bare code count
+    (["某某开幕……5版", "正文一句。", "■ 某某闭幕（A12）"], [0, 2]),  # the code after its title, set off by a bullet
+    (["G20 峰会开幕", "正文一句。"], []),
+])
+def test_named_and_coded_entries_are_found_together(texts, entries):
+    assert page_references(texts) == entries
