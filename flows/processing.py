@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 
 from tasks import cache, tables
+from tasks.memory import freeze_long_lived
 from tasks.records import SourceDocument
 
 # A batch holds at least this many characters (about 0.2 s of jieba), and each
@@ -56,6 +57,7 @@ def process_batch(
         if result is None:
             result = pipeline.process_document(doc, recurring)
             computed += 1
+            freeze_long_lived()  # the dictionaries and lexicons are loaded now: the collector may skip them
             if cache_dir:
                 cache.store(Path(cache_dir), key, result)
         results.append(result)

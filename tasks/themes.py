@@ -100,15 +100,21 @@ def _score(lexicon: Lexicon, headline: str, text: str, t: ThemeThresholds = DEFA
     lede_counts = lexicon.count_terms(lede)
     rest_counts = lexicon.count_terms(rest)
     # Body terms in the order of Counter(lede) + Counter(rest): lede terms first, then the others.
-    body = [(term, count + rest_counts.get(term, 0), True) for term, count in lede_counts.items()]
-    body += [(term, count, False) for term, count in rest_counts.items() if term not in lede_counts]
-    for term, count, in_lede in body:
+    for term, count in lede_counts.items():
+        count += rest_counts.get(term, 0)
         # 1 + ln(count): the fifth mention of a term says less than the first.
         repeated = 1.0 + log(count)
         for index, weight_specific, _, lede_lead, support in info[term]:
             # A term of the lede: its first mention stood in the lede.
-            (backing if support else raw)[index] += weight_specific * (repeated + lede_lead - 1.0 if in_lede else repeated)
+            (backing if support else raw)[index] += weight_specific * (repeated + lede_lead - 1.0)
             terms[index][term] = count  # each term once per category
+    for term, count in rest_counts.items():
+        if term in lede_counts:
+            continue  # counted with the lede
+        repeated = 1.0 + log(count)
+        for index, weight_specific, _, _, support in info[term]:
+            (backing if support else raw)[index] += weight_specific * repeated
+            terms[index][term] = count
     for term, count in lexicon.count_terms(headline).items():
         repeated = 1.0 + log(count)
         for index, weight_specific, lead, _, support in info[term]:

@@ -130,6 +130,26 @@ def test_lead_terms_count_more_in_the_lede(tmp_path):
     assert lede.raw[0] > lede.raw[1] and tail.raw[0] < lede.raw[0]
 
 
+def test_a_term_of_the_lede_and_the_rest_counts_once_with_all_its_mentions(tmp_path):
+    import math
+    from dataclasses import replace
+
+    from tasks.themes import DEFAULT_THRESHOLDS, _score
+
+    path = tmp_path / "iptc_mediatopics.yaml"
+    path.write_text(
+        'version: "x"\nheadline_weight: 3\nthemes:\n'
+        "  - {code: medtop:11000000, label_en: politics, label_zh: 政治, terms: [{weight: 3, lead: 2, words: [部长, 会议]}]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_themes(path)
+    lede_weight = DEFAULT_THRESHOLDS.lede_weight * 2  # times the group's lead
+    # 部长: once in the lede, twice after it; 会议: only after it.
+    scored = _score(lexicon, "", "部长讲话。" + "，" * 80 + "会议上部长和部长。", replace(DEFAULT_THRESHOLDS, specificity=0.0))
+    assert list(scored.terms[0].items()) == [("部长", 3), ("会议", 1)]  # lede terms first, counts of the whole body
+    assert scored.raw[0] == 3.0 * (1.0 + math.log(3) + lede_weight - 1.0) + 3.0 * (1.0 + math.log(1))
+
+
 def _lexicon_file(tmp_path, top: str, politics_terms: str):
     """A one-theme lexicon file: `top` lines before `themes:`, politics with `politics_terms`."""
     path = tmp_path / "iptc_mediatopics.yaml"
