@@ -132,8 +132,9 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
     ahead_sets = [[choices[home[u]][1][c] for c in ahead_columns[u]] for u in range(len(flat))]
     page_texts = [without_stock_phrases(t) for t in list(texts) + list(heads)]
     model = _scorer(LineTerms(page_texts, unigram_weight=UNIGRAM_WEIGHT), flat, len(texts), n_art, prior, first)
-    persons = PersonLinks(["".join(texts[x] for x in unit) for unit in flat], heads)
-    parallel = ParallelOpeners(["".join(texts[x] for x in unit) for unit in flat], model.file_order, heads)
+    unit_texts = ["".join(texts[x] for x in unit) for unit in flat]
+    persons = PersonLinks(unit_texts, heads)
+    parallel = ParallelOpeners(unit_texts, model.file_order, heads)
     label = list(home)
     position = {u: k for k, u in enumerate(model.file_order)}
     # an article none of whose units may move keeps its path home; for the others, what their
@@ -176,12 +177,13 @@ def relabel_units(heads: list[str], orders: list[list[int]], texts: list[str], l
         homes = model.all_home_scores([(a, choices[a][0]) for a in movable], label)
         for a, home_scores in zip(movable, homes):
             rows, labels = choices[a]
-            emit = [[-np.inf] * len(labels) for _ in rows]
-            for k, u in enumerate(rows):
+            emit = []
+            for u, home_score in zip(rows, home_scores):
+                row = [-np.inf] * len(labels)
                 for c, value in zip(score_columns[u], scores[u]):
-                    emit[k][c] = value
-            for k, value in enumerate(home_scores):
-                emit[k][0] = value + stays.get(rows[k], 0.0)
+                    row[c] = value
+                row[0] = home_score + stays.get(u, 0.0)
+                emit.append(row)
             entry_cost, glue, no_return, enter = paths[a]
             for u, c in zip(rows, best_label_path(emit, switch_cost, entry_cost, glue=glue,
                                            no_return=no_return, enter=enter)):

@@ -98,8 +98,7 @@ class RatioScorer:
                     for l in labels:
                         if unadded[l]:  # most articles gained nothing since: skip the row view and call
                             self._add(running[l], unadded[l])
-                    pending.append((u, running[np.array(labels)[:, np.newaxis], units[u][0]],
-                                    [sizes[l] for l in labels]))
+                    pending.append((u, running.take(self._cells(u, labels)), [sizes[l] for l in labels]))
                     pending_keys.append(keys)
                 else:
                     out[u] = known
@@ -111,6 +110,15 @@ class RatioScorer:
             memo.update(zip(keys, scores))
             out[u] = scores
         return out
+
+    def _cells(self, u: int, labels: list[int]) -> np.ndarray:
+        """Flat positions of unit u's terms in the rows `labels` of an articles x terms array: a
+        `take` there reads what indexing by rows and columns reads, at a fraction of its cost."""
+        key = ("cells", u, tuple(labels))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = (np.array(labels) * len(self.background))[:, np.newaxis] + self.units[u][0]
+        return found
 
     def ahead_emissions(self, label: list[int], ahead_sets: list[list[int]], starts: list[float]) -> list[list[float]]:
         """Each unit against each article of `ahead_sets[u]` (articles whose head stands after the
@@ -139,9 +147,10 @@ class RatioScorer:
         the terms the asking units hold get a log-ratio (a product visits only a row's stored
         terms, in their stored order)."""
         sums = np.zeros((len(wanted), len(self.background)))
-        for row, u in held:
-            cols, x, _, _ = self.units[u]
-            sums[row, cols] += x
+        if held:  # np.add.at adds its entries one by one in order, as one `+=` per unit did
+            n, units = len(self.background), self.units
+            np.add.at(sums.ravel(), np.concatenate([units[u][0] + row * n for row, u in held]),
+                      np.concatenate([units[u][1] for _, u in held]))
         profiles = sums
         profiles += self.heads[wanted]  # heads + sums (addition commutes), without two more copies
         sizes = np.maximum(profiles.sum(axis=1), 1.0)
@@ -194,7 +203,7 @@ class RatioScorer:
                 if found is None:
                     profile = self.heads[a].astype(float) if profile is None else profile
                     self._add(profile, unadded)
-                    pending.append((u, profile[self.units[u][0]][np.newaxis, :], [size]))
+                    pending.append((u, profile.take(self.units[u][0])[np.newaxis, :], [size]))
                     pending_at.append((len(out), len(scores), key))
                 scores.append(found)
                 if label[u] == a:

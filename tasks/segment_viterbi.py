@@ -22,16 +22,16 @@ def best_label_path(emit: list[list[float]], switch_cost: float, headless_cost: 
     have few labels, so numpy's per-call cost would dominate."""
     return_cost = RETURN_COST if return_cost is None else return_cost
     emit = emit.tolist() if isinstance(emit, np.ndarray) else emit
-    m = len(emit[0])
-    columns = range(m)
-    score = [emit[0][0]] + [value - (np.inf if headless_cost is None else headless_cost) for value in emit[0][1:]]
+    columns = range(len(emit[0]))
+    leave = np.inf if headless_cost is None else headless_cost
+    score = [emit[0][0]] + [value - leave for value in emit[0][1:]]
     back = [[]]
     for k in range(1, len(emit)):
         extra = 0.0 if glue is None else glue[k]
         top = max(score)
         best = score.index(top)  # the first maximum, as numpy's argmax
         switch = top - switch_cost - extra
-        pointers = [j if score[j] >= switch else best for j in columns]
+        pointers = [j if value >= switch else best for j, value in enumerate(score)]
         new = [value if value >= switch else switch for value in score]
         if enter and enter[k]:  # switching into these columns costs more (staying does not)
             for j, cost in enter[k].items():
@@ -47,8 +47,7 @@ def best_label_path(emit: list[list[float]], switch_cost: float, headless_cost: 
         if top - return_cost - extra > new[0]:
             pointers[0], new[0] = best, top - return_cost - extra
         back.append(pointers)
-        row = emit[k]
-        score = [new[j] + row[j] for j in columns]
+        score = [value + emitted for value, emitted in zip(new, emit[k])]
     path = [score.index(max(score))]
     for k in range(len(emit) - 1, 0, -1):
         path.append(back[k][path[-1]])

@@ -76,3 +76,45 @@ def test_adding_several_units_at_once_sums_as_one_addition_per_unit():
         profile, pending = scorer.heads[0].copy(), list(chosen)
         scorer._add(profile, pending)
         assert profile.tobytes() == expected.tobytes() and pending == []
+
+
+def test_ahead_scores_are_the_dense_expression_bit_for_bit():
+    """Units against later articles (head and the units they hold from their head on): the
+    numbers of the dense expression over every term, log-ratios on all of them, and a
+    sequential count-weighted sum over each unit's terms, as the sparse product adds them."""
+    rng = np.random.default_rng(13)
+    n = 14
+    heads = rng.integers(0, 3, size=(3, n)).astype(float)  # zeros: terms an article has not seen
+    units = [(np.sort(rng.choice(n, int(k), replace=False)), rng.integers(1, 4, size=int(k)) * 0.75)
+             for k in (4, 6, 3, 5, 2)]
+    background = rng.random(n) + 0.05
+    first, starts = np.array([0, 2, 4, 6, 8]), [0.0, 3.0, 5.0]
+    label, ahead_sets = [0, 1, 0, 2, 1], [[1, 2], [2], [], [], []]
+    scorer = RatioScorer(units, heads, background, 0.3, first)
+    profiles = heads[[1, 2]].copy()
+    for u, b in enumerate(label):
+        if b in (1, 2) and first[u] > starts[b]:
+            profiles[b - 1, units[u][0]] += units[u][1]
+    sizes = np.maximum(profiles.sum(axis=1), 1.0)
+    ratio = np.log(0.3 * profiles / sizes[:, np.newaxis] / background + (1.0 - 0.3))
+    expected = []
+    for u, labels in enumerate(ahead_sets):
+        cols, x = units[u]
+        row = []
+        for b in labels:
+            total = 0.0
+            for c, count in zip(cols, x):
+                total += count * ratio[b - 1, c]
+            row.append(total / scorer.lengths[u])
+        expected.append(row)
+    assert scorer.ahead_emissions(label, ahead_sets, starts) == expected
+
+
+def test_cells_take_what_indexing_by_rows_and_columns_reads():
+    rng = np.random.default_rng(17)
+    units = [(np.array([1, 4, 6]), np.array([1.0, 0.75, 2.0]))]
+    scorer = RatioScorer(units, rng.random((4, 8)), rng.random(8) + 0.05, 0.3, np.array([0]))
+    running = rng.random((4, 8))
+    for labels in ([2], [0, 3], [3, 1, 2]):
+        expected = running[np.array(labels)[:, np.newaxis], units[0][0]]
+        assert running.take(scorer._cells(0, labels)).tobytes() == expected.tobytes()
