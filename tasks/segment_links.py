@@ -13,6 +13,7 @@ import numpy as np
 from tasks.segment_heads import headline_likeness, parse_continuation, parse_dateline
 from tasks.segment_joins import DOUBLED_MAX_CHARS, could_double, doubled_overlap, mid_start, open_end
 from tasks.segment_blocks import Block, bare_block_openers
+from tasks.segment_frames import lower_framed_neighbours
 from tasks.segment_match import matched_links
 from tasks.segment_ngram import CharModel
 from tasks.segment_pairs import WEIGHTS, dear, start_penalties
@@ -81,6 +82,7 @@ def choose_links(blocks: list[Block], texts: list[str], whole_lines: list[bool],
     next_read = {**succ, **bare_edges}
     pairs = _scored_pairs(blocks, texts, block_of, pred, next_read, lines, sources, targets, starts_mid, window, shortlist, model,
                           terms() if terms is not None else LineTerms(texts))
+    pairs = lower_framed_neighbours(pairs, texts, next_read)  # `改造生产线后，…` under `…负责人` opens a sentence
     pairs = _distrust_order(pairs, bare_edges)
     if matching:
         floor = {a: (needed_threshold if a in opens else threshold) for a in sources}
