@@ -138,6 +138,14 @@ def _head_candidates(lines: list[LineEvidence], start: int, stop: int, th: Thres
     return heads
 
 
+def _is_text_piece(lines: list[LineEvidence], heads: list[int], rank: int, th: Thresholds) -> bool:
+    """The head candidate at `rank`, a line with clauses, is a piece of another stretch's text: longer than a
+    title runs, or right under a byline. A head over it is that text's own (a stack of its own, no list with
+    the titles under it); a title with a comma (`四战并进，全方位攻坚`) is short and never under a byline."""
+    above = heads[rank + 1] if rank + 1 < len(heads) else None
+    return lines[heads[rank]].cjk > th.short_line_cjk or (above == heads[rank] - 1 and lines[above].is_byline)
+
+
 def _opens_text(lines: list[LineEvidence], heads: list[int], rank: int) -> bool:
     """The head candidate at `rank`, a line with clauses, reads as the text's first piece, not a title
     (a title may hold a comma or colon: `四战并进，全方位攻坚`): it ends a sentence, opens with a
@@ -154,14 +162,16 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
     below its title, not read off their rank: a long kicker over a title and a 副题 stay heads."""
     heads = _head_candidates(lines, start, stop, th)
     titles = [j for j in heads if not (lines[j].is_byline or ORDINAL.match(lines[j].text))]
+    stack = titles[::-1]  # in file order
+    section_labels = {j for j, label in zip(stack, stack_labels([lines[j].text for j in stack])) if label}
     # More title-like lines over the text than a head holds (kicker, headline, subtitle): a list of
-    # other stories' headlines (a carousel, a channel list) ends at the article's own headline.
-    title_like = [j for j in titles if lines[j].cjk >= th.head_min_cjk and not _CLAUSE_MARK.search(lines[j].text)]
+    # other stories' headlines (a carousel, a channel list) ends at the article's own headline. A section
+    # label in the stack (本版图片) names no story: it does not make a head a list.
+    title_like = [j for j in titles if lines[j].cjk >= th.head_min_cjk and not _CLAUSE_MARK.search(lines[j].text)
+                  and j not in section_labels]
     listed = len(title_like) > th.head_max_lines
     under_subtitle = bool(titles) and bool(SUBTITLE.match(lines[titles[0]].text))  # the headline over its 副题
     max_heads = 1 + under_subtitle if outside and listed else th.head_max_lines
-    stack = titles[::-1]  # in file order
-    section_labels = {j for j, label in zip(stack, stack_labels([lines[j].text for j in stack])) if label}
     # A line opening with a dateline opens the text: it and the pieces under it are text, not heads.
     opening = max((rank for rank, j in enumerate(heads) if parse_dateline(lines[j].text) is not None), default=-1)
     kept = 0
@@ -192,6 +202,8 @@ def mark_heads(lines: list[LineEvidence], start: int, stop: int, th: Thresholds,
             ln.decide(ROLE_FURNITURE, REASON_LABEL_ABOVE_HEADS, 0.3)
             continue
         if _CLAUSE_MARK.search(ln.text) and (not outside or kept >= max_heads or _opens_text(lines, heads, rank)):
+            if _is_text_piece(lines, heads, rank, th):  # the lines above head that text, not this stretch
+                kept, max_heads = 0, th.head_max_lines
             continue  # a piece of a cut sentence (`说，现在每天…`): text, neither a head nor furniture
         if kept >= max_heads:  # kicker, title and 副题 are all there (or a list's nearest title): no head above
             ln.decide(ROLE_FURNITURE, "furniture: line above a full head", 0.3)

@@ -255,8 +255,10 @@ def mark_group_titles(lines: list[LineEvidence], blocks: list[tuple[int, int]], 
             opens_section = above is None or (above.role not in (None, ROLE_CONTENT, ROLE_METADATA)
                                               and not above.anchor)
             # Several pieces under it, or a compact column name over a headline complete with its byline
-            # or subtitle; kickers tend to be two-part, name a speaker or say something (a clause).
-            grouped = len(complete) >= th.group_min_pieces or " " not in lines[title].text.strip()
+            # or subtitle; kickers tend to be two-part, name a speaker, say something (a clause) or run
+            # longer than a column's name (老旧小区改造按下快进键 over one piece is its kicker).
+            compact = " " not in lines[title].text.strip() and lines[title].cjk <= th.column_name_max_cjk
+            grouped = len(complete) >= th.group_min_pieces or compact
             if (opens_section and _title_like(lines[title], th) and not lex.kicker.search(lines[title].text)
                     and names_a_topic(lines[title].text) and _piece_head(lines, headline) and grouped):
                 lines[title].decide(ROLE_FURNITURE, "furniture: shared title over a group of pieces", 0.25)

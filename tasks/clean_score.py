@@ -47,6 +47,7 @@ class Thresholds:
     label_max_cjk: int = 4  # a short label without punctuation in a group of head lines is furniture
     group_title_max_cjk: int = 16  # a shared title over several pieces is at most this long
     group_min_pieces: int = 2  # ... and stands over at least this many bylined or headed pieces
+    column_name_max_cjk: int = 7  # ... or, over one piece, names its column in a word or two (两会圆桌)
     caption_max_cjk: int = 60  # a photo caption sentence is at most this long
     caption_min_score: float = 0.5  # caption evidence needed to call a sentence a caption
     short_line_cjk: int = 30  # lines up to this long without final punctuation are "short"

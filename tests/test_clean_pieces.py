@@ -257,3 +257,44 @@ def test_ui_phrase_in_the_last_piece_of_a_cut_sentence_is_text():
     assert roles[tail][0] == ROLE_CONTENT
     # the same words under a head, which reads on without clause marks, stay a prompt
     assert _roles(["星湖区新开三条公交线路", "", "欢迎扫码乘车。", "", PARAGRAPH_A])["欢迎扫码乘车。"][0] == ROLE_BOILERPLATE
+
+
+def test_a_long_piece_between_two_heads_parts_their_stacks():
+    # an article's kicker, title and 副题 over a cut piece of its text, then the next story's head: five
+    # title lines, but the piece between them shows two heads, not a list of other stories' headlines
+    from tasks.clean_layout import mark_heads
+    from tasks.clean_score import DEFAULT_THRESHOLDS
+
+    piece = "星湖区今年新建社区食堂十二家，覆盖周边两万多名老年居民，每天供应午餐和"
+    stack = ["全区助餐服务扩面提质", "星湖区社区食堂开门迎客", "——记全区助餐服务一年间"]
+    lines = _evidence([*stack, piece, SECOND_HEAD, "本报记者 周远", PARAGRAPH_B])
+    mark_heads(lines, 6, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert [ln.role for ln in lines[:3]] == [None, None, None]  # not furniture "above a full head"
+    assert all(ln.extra.get("head") for ln in lines[:3])
+    assert lines[3].role is None and not lines[3].extra.get("head")
+
+
+def test_a_piece_under_a_byline_parts_the_stacks_and_a_short_titled_one_does_not():
+    from tasks.clean_layout import mark_heads
+    from tasks.clean_score import DEFAULT_THRESHOLDS
+
+    stack = ["全区助餐服务扩面提质", "星湖区社区食堂开门迎客", "——记全区助餐服务一年间"]
+    piece = "今年以来，全区新建社区食堂十二家"
+    lines = _evidence([*stack, "本报记者 周远", piece, SECOND_HEAD, PARAGRAPH_B])
+    mark_heads(lines, 6, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert all(ln.extra.get("head") and ln.role is None for ln in lines[:3])
+    # without the byline the same short piece may be a title with a comma: the five lines stay one list
+    lines = _evidence([*stack, piece, SECOND_HEAD, PARAGRAPH_B])
+    mark_heads(lines, 5, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert lines[0].role is not None
+
+
+def test_a_section_label_in_the_stack_does_not_make_the_head_a_list():
+    from tasks.clean_layout import mark_heads
+    from tasks.clean_score import DEFAULT_THRESHOLDS
+
+    stack = ["全区助餐服务扩面提质", "星湖区社区食堂开门迎客", "——记全区助餐服务一年间"]
+    lines = _evidence(["本版图片 资料", *stack, "本报记者 周远", PARAGRAPH_A])
+    mark_heads(lines, 5, 0, DEFAULT_THRESHOLDS, outside=True)
+    assert lines[0].role is not None  # the label: furniture
+    assert all(ln.role is None and ln.extra.get("head") for ln in lines[1:4])

@@ -253,7 +253,8 @@ def test_names_a_topic(title, topic):
     assert names_a_topic(title) is topic
 
 
-@pytest.mark.parametrize("kicker", ["在基层一线担当作为", "代表委员热议", "蔬菜供应充足价格平稳"])
+@pytest.mark.parametrize("kicker", ["在基层一线担当作为", "代表委员热议", "蔬菜供应充足价格平稳",
+                                    "老旧小区改造按下快进键"])  # names a topic, but longer than a column's name
 def test_kicker_saying_something_over_one_piece_is_kept(kicker):
     page = f"综合新闻\n\n{kicker}\n\n社区食堂开进老小区\n\n■ 本报记者 张某\n\n{BODY_1}\n\n{BODY_2}\n"
     assert _roles(page)[kicker] == ROLE_CONTENT
