@@ -35,7 +35,7 @@ from tasks.head_labels import is_column_label, stack_labels
 from tasks.segment_heads import note_label_end, parse_continuation, parse_dateline
 from tasks.segment_blocks import KIND_BODY, KIND_MARKER, Block, layout_blocks
 from tasks.segment_bylines import place_bylines
-from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
+from tasks.segment_layout import heading_level, is_emphasis_line, label_announced, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
 from tasks.segment_starts import closing_line, indented, is_bare_ordinal
 from tasks.layout_wrap import with_wrap_links, wrapped_lines
@@ -78,7 +78,7 @@ def _shallow_copy(line: CleanLine) -> CleanLine:
 def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     content = [line for line in lines if line.role == ROLE_CONTENT]
     model = CharModel([line.text for line in content])  # the page's own n-gram statistics, built once
-    labelled = _under_column_labels(lines)
+    labelled = label_announced(content, _under_column_labels(lines))
     kinds = line_kinds(content, doc.title, model=model, labelled=labelled)
     wraps = wrapped_lines([(line.line_no, line.raw) for line in content])
     texts = [body_text(line.text) for line in content]
@@ -224,7 +224,7 @@ def _boxed(lines: list[CleanLine], kinds: list[str], texts: list[str]) -> frozen
 def _under_column_labels(lines: list[CleanLine]) -> frozenset[int]:
     """Content indexes of lines standing right under a column or section label that cleaning took out
     (COLUMN_LABEL_REASONS) and that reads as one on its own text: the label announces the title under it,
-    as a byline announces text."""
+    as a byline announces text, when that line reads as one (segment_layout.label_announced)."""
     found, label_above, k = set(), False, 0
     for line in lines:
         if line.role == ROLE_CONTENT:

@@ -35,21 +35,27 @@ def fragment_evidence(text: str) -> float:
     text = text.strip()
     if len(text) < 2 or is_subtitle_text(text) or is_kicker_text(text):
         return 0.0
+    return 1.0 if text[-1] in lexicon()["fragment_final_chars"] or cut_within(text) else 0.0
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def cut_within(text: str) -> bool:
+    """The line's text shows a cut sentence before its last character: fragment_evidence without the
+    last character's evidence, which a title shares (`…大有作为`, `…要让居民参与`)."""
+    text = text.strip()
+    if len(text) < 2 or is_subtitle_text(text) or is_kicker_text(text):
+        return False
     lex = lexicon()
     if any(text.count(a) != text.count(b) for a, b in _PAIRS):
-        return 1.0  # a quote or bracket opened and never closed, or closed and never opened: a cut inside it
-    if text[-1] in lex["fragment_final_chars"]:
-        return 1.0
+        return True  # a quote or bracket opened and never closed, or closed and never opened: a cut inside it
     tail = _title_tail().search(text)
     if tail and (not tail.group(1) or has_surname(tail.group(1))):
-        return 1.0  # `…处长` or `…负责人周`: a name and what the person said follow elsewhere
+        return True  # `…处长` or `…负责人周`: a name and what the person said follow elsewhere
     if re.search(r"[，,]", text) and any(text.startswith(o) for o in lex["sentence_openers"]):
-        return 1.0
+        return True
     if _cut_dateline().match(text):
-        return 1.0  # `新华社北京5月12`: a dateline cut before its `日电`
-    if _speech().search(text):
-        return 1.0  # `…负责人介绍，`: reported speech opens a news sentence; titles quote with `：`
-    return 0.0
+        return True  # `新华社北京5月12`: a dateline cut before its `日电`
+    return bool(_speech().search(text))  # `…负责人介绍，`: reported speech opens a news sentence; titles quote with `：`
 
 
 def doubled_at_break(text: str, nxt: str, max_doubled: int = MAX_DOUBLED) -> bool:

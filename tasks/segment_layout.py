@@ -19,7 +19,8 @@ from tasks.segment_heads import (
     split_head_line,
 )
 from tasks.segment_blocks import KIND_BODY, KIND_BYLINE, KIND_HEAD, KIND_MARKER
-from tasks.segment_fragments import doubled_at_break, fragment_evidence
+from tasks.segment_clauses import opens_inside_clause
+from tasks.segment_fragments import cut_within, doubled_at_break, fragment_evidence
 from tasks.segment_joins import bridge_word, mid_start, open_end
 from tasks.segment_ngram import CharModel, spanning_word
 from tasks.segment_starts import bullets_head_items, closing_line, is_lead_in, standing_section_head
@@ -32,6 +33,7 @@ READS_ON_LLR = 1.0  # n-gram ratio across a line end above which the next line r
 LABEL_ANNOUNCES = 0.6  # a column label (`短评`) that cleaning took out stood right above the line: a title under it
 MAX_HEAD_LINES = 3
 _SENTENCE_PUNCTUATION = re.compile(r"[，,；;。！？!?]")
+_CLAUSE_MARKS = re.compile(r"[，,；;。]")  # marks inside running text (a title may end on ？ or ！, and use 、)
 _HEADING_MARK = re.compile(r"\s*(#{1,6})\s")
 _EMPHASIS_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
 
@@ -127,6 +129,35 @@ def head_scores(content: list[CleanLine], title: str | None = None, model: CharM
             score -= 0.6  # the next line finishes this one's sentence: a column break, not a title
         scores.append(score)
     return scores
+
+
+def label_announced(content: list[CleanLine], labelled: frozenset[int]) -> frozenset[int]:
+    """The lines of `labelled` (right under a column label that cleaning took out) that read as the title the
+    label announces. On a page read out of column order the line under a label is as often a piece of a
+    paragraph (`本报讯（记者 …`, `在老城区改造过程中，有的小区`); the label announces a line only when its own
+    text reads as a title and it does not read on into the line under it (the label still outweighs a last
+    character that looks cut: `…要让居民参与`)."""
+    texts = [line.text.strip() for line in content]
+    return frozenset(i for i in labelled if _reads_as_title(texts[i])
+                     and not (i + 1 < len(texts) and _reads_into(texts[i], texts[i + 1])))
+
+
+def _reads_as_title(text: str) -> bool:
+    """Title-like on its own text: no dateline, no clause marks of running text, no cut before its last
+    character (an unclosed quote, a job title waiting for its name: segment_fragments.cut_within), not opening
+    mid-sentence."""
+    return (_likeness(text) >= 0.5 and not parse_dateline(text) and not _CLAUSE_MARKS.search(text)
+            and not cut_within(text) and mid_start(text) == 0)
+
+
+def _reads_into(text: str, nxt: str) -> bool:
+    """The next line finishes this one's sentence: a word spans the break, OCR doubled characters across it,
+    or the next line opens mid-sentence or inside a clause (`…两百多` + `人次，饭菜…`). A byline, dateline or `(上接…)`
+    under the line opens text: nothing reads on into it."""
+    if _announces_body(nxt):
+        return False
+    return ((open_end(text) and (bridge_word(text, nxt) or opens_inside_clause(nxt))) or doubled_at_break(text, nxt)
+            or mid_start(nxt) >= 0.9)
 
 
 def _bare_title(text: str, likeness: float) -> bool:

@@ -362,6 +362,15 @@ def test_furniture_that_is_no_column_label_announces_nothing():
     assert len(segment_document(_doc(COLUMN_PAGE), lines).articles) == 1
 
 
+def test_a_piece_of_text_under_a_column_label_is_no_title():
+    # the line under the label has a clause mark of running text and reads on into the line under it
+    page = COLUMN_PAGE[:3] + ["时评", "三所幼儿园均按省级示范标准建设，每所幼儿园", "配备户外活动场地和保健室。"]
+    lines = [CleanLine(n, t, t, ROLE_FURNITURE, reason=REASON_SECTION_LABEL) if t == "时评" else CleanLine(n, t, t, ROLE_CONTENT)
+             for n, t in enumerate(page, 1)]
+    articles = segment_document(_doc(page), lines).articles
+    assert [(a.headline, a.source_lines) for a in articles] == [("城东新建三所公办幼儿园", [1, 2, 3, 5, 6])]
+
+
 def test_a_column_title_under_its_label_survives_cleaning_and_segmentation():
     from tasks.clean import clean_document
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tasks.segment_fragments import doubled_at_break, fragment_evidence
+from tasks.segment_fragments import cut_within, doubled_at_break, fragment_evidence
 
 
 @pytest.mark.parametrize("text, fragment", [
@@ -41,3 +41,15 @@ def test_bracket_closed_without_its_opening_is_a_cut():
 
 def test_a_title_cannot_end_on_a_determiner():
     assert fragment_evidence("连日来,宝坻区各") == 1.0 and fragment_evidence("宝坻区乡镇春耕忙") == 0.0
+
+
+@pytest.mark.parametrize("text, fragment, within", [
+    ("老旧小区改造要让居民参与", 1.0, False),  # only the last character looks cut: titles end so too
+    ("守护绿水青山 生态治理大有作为", 1.0, False),
+    ("记者从市教育局处长", 1.0, True),  # a job title waiting for its name
+    ("全区将举办“书香社区", 1.0, True),  # a quote left open
+    ("区教育局负责人介绍，", 1.0, True),  # reported speech
+    ("城东新建三所公办幼儿园", 0.0, False),
+])
+def test_cut_within_is_fragment_evidence_before_the_last_character(text, fragment, within):
+    assert fragment_evidence(text) == fragment and cut_within(text) == within

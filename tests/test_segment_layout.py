@@ -5,7 +5,7 @@ import pytest
 from tasks.records import CleanLine
 from tasks.schema import MARKUP_EMPHASIS, MARKUP_HEADING, ROLE_CONTENT
 from tasks.segment_blocks import KIND_BODY, KIND_HEAD
-from tasks.segment_layout import heading_level, is_emphasis_line, line_kinds
+from tasks.segment_layout import heading_level, is_emphasis_line, label_announced, line_kinds
 
 
 def _content(texts):
@@ -45,3 +45,30 @@ def test_title_like_line_stacked_on_a_top_level_heading_is_its_kicker():
 def test_heading_level_and_emphasis_line(raw, markup, level, emphasis):
     line = CleanLine(1, raw, raw.strip("# *"), ROLE_CONTENT, markup=markup)
     assert heading_level(line) == level and is_emphasis_line(line) is emphasis
+
+
+# A column label that cleaning took out stood over the line (content index 1); the text above it ends a paragraph.
+TEXT_ABOVE_LABEL = "上一段的最后一句话写完了。"
+
+
+@pytest.mark.parametrize("line, under, kind", [
+    # a title: the label outweighs a last character that looks cut, or announces it with a byline
+    ("老旧小区改造要让居民参与", "改造方案定得好不好，住在楼里的居民最有发言权。", KIND_HEAD),
+    ("城东新建三所公办幼儿园", "本报记者 周明远", KIND_HEAD),
+    # its own text reads as a piece of a paragraph: clause marks, a job title waiting for its name, an open quote
+    ("三所幼儿园均按省级示范标准建设，每所幼儿园", "配备户外活动场地和保健室。", KIND_BODY),
+    ("记者从市教育局处长", "周明远处获悉，三所幼儿园将同时开园。", KIND_BODY),
+    ("全区将举办“书香社区", "读书月”活动。", KIND_BODY),
+    # it reads on into the line under it: OCR doubled the break, the line under it opens inside its clause
+    ("两所幼儿园均配备户外活动场地和保健室", "室，师资由区教育局统一招聘。", KIND_BODY),
+    ("城南社区的老年食堂每天接待老人两百多", "人次，饭菜价格比外面便宜三成。", KIND_BODY),
+])
+def test_a_column_label_announces_only_a_line_that_reads_as_a_title(line, under, kind):
+    content = _content([TEXT_ABOVE_LABEL, line, under])
+    assert line_kinds(content, labelled=label_announced(content, frozenset({1})))[1] == kind
+
+
+def test_a_dateline_under_a_column_label_is_announced_as_no_title():
+    content = _content([TEXT_ABOVE_LABEL, "本报讯（记者 周明远）城东区", "今年新建三所幼儿园。", "城东新建三所公办幼儿园",
+                        "本报记者 林晓"])
+    assert label_announced(content, frozenset({1, 3})) == frozenset({3})
