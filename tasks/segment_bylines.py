@@ -4,7 +4,11 @@ A byline under its head signs that head's article. One standing after body text 
 that the nearest body line above it ended up in, unless that article names its reporters already
 (a dateline `本报讯(记者 …)` or a byline under its head) and none of them is on this byline: then
 the byline opens the text after it, as on a page that prints another piece's byline over its
-later column. One over the text of a block without head signs the article that text ended up in.
+later column. So it does when the article above goes on past the byline (the line right above
+stops mid-sentence, or the article's text reads on to lines further down): a signature follows the
+finished text it signs, so this byline stands before a later run of the article under it, if no
+other byline signs that article and its text there is not continued from another page. One over
+the text of a block without head signs the article that text ended up in.
 Paragraph repair and orphan moves may have taken the text away from the block the byline stands in.
 """
 from __future__ import annotations
@@ -13,7 +17,8 @@ from bisect import bisect_left
 
 from tasks.records import CleanLine
 from tasks.segment_blocks import Block
-from tasks.segment_heads import parse_byline, parse_dateline
+from tasks.segment_heads import parse_byline, parse_continuation, parse_dateline
+from tasks.segment_joins import open_end
 
 
 def place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int]], content: list[CleanLine],
@@ -27,6 +32,7 @@ def place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int
             if not block.body or i < block.body[0]:
                 signed[root_of[id(block)]] |= _names(content[i])
     placed: list[list[int]] = [[] for _ in roots]
+    moves: list[tuple[int, int, int]] = []  # (byline, article above, article right under it)
     lines_read = sorted(owner)
     for block in blocks:
         for i in block.bylines:
@@ -35,11 +41,21 @@ def place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int
             above = lines_read[k - 1] if trailing and k else None
             below = block.body[0] if block.body and not block.head and not trailing else None
             if above is not None:
-                placed[_signer(owner, signed, i, owner[above], _names(content[i]))].append(i)
+                signer = _signer(owner, signed, i, owner[above], _names(content[i]))
+                if signer == owner[above] and _unfinished_above(orders[signer], above, i, texts):
+                    moves.append((i, signer, _opened_below(owner, signed, i, signer, content)))
+                placed[signer].append(i)
             elif below in owner:
                 placed[owner[below]].append(i)
             elif id(block) in root_of:
                 placed[root_of[id(block)]].append(i)
+    # only an article no other byline signs takes one over a later run of its text
+    unsigned = {k for k, bylines in enumerate(placed) if not bylines}
+    for i, above, below in moves:
+        if below in unsigned:
+            placed[above].remove(i)
+            placed[below].append(i)
+            unsigned.discard(below)
     return [sorted(b) for b in placed]
 
 
@@ -51,6 +67,26 @@ def _signer(owner: dict[int, int], signed: list[set[str]], i: int, above: int, n
     if i + 1 not in owner or signed[owner[i + 1]]:
         return above
     return owner[i + 1]
+
+
+def _unfinished_above(order: list[int], above: int, i: int, texts: list[str]) -> bool:
+    """Whether the article above byline `i` goes on past it: its line right above stops
+    mid-sentence, or its text reads on from that line to text further down the page."""
+    if open_end(texts[above]):
+        return True
+    rest = order[order.index(above) + 1:] if above in order else []
+    return any(x > i for x in rest)
+
+
+def _opened_below(owner: dict[int, int], signed: list[set[str]], i: int, above: int,
+                  content: list[CleanLine]) -> int:
+    """The article whose text stands right under byline `i`, when no other people sign it and that
+    text is not continued from another page (its byline is there), else `above`."""
+    below, names = owner.get(i + 1), _names(content[i])
+    if below is None or below == above or (signed[below] and not names & signed[below]):
+        return above
+    continued = parse_continuation(content[i + 1].text)
+    return above if continued and continued.from_page else below
 
 
 def _names(line: CleanLine) -> set[str]:
