@@ -33,7 +33,7 @@ from tasks.segment_assign import column_evidence, relabel_units
 from tasks.segment_articles import attach_metadata
 from tasks.head_labels import is_column_label, stack_labels
 from tasks.segment_heads import note_label_end, parse_continuation, parse_dateline
-from tasks.segment_blocks import KIND_BODY, KIND_MARKER, Block, layout_blocks
+from tasks.segment_blocks import KIND_BODY, KIND_MARKER, Block, continued_from_page, layout_blocks
 from tasks.segment_bylines import place_bylines
 from tasks.segment_layout import heading_level, is_emphasis_line, label_announced, line_kinds
 from tasks.segment_links import body_text, choose_links, subhead_flags
@@ -118,8 +118,8 @@ def _segment(doc: SourceDocument, lines: list[CleanLine]) -> Segmentation:
     orders = [_reading_order(block, successors, links, linked_in) for block in roots]
     heads = [" ".join(texts[i] for i in block.head) for block in roots]
     orders = adopt_bodies(heads, orders, texts, links)
-    anchored = frozenset(k for k, block in enumerate(roots) if block.from_page or
-                         (block.body and parse_continuation(content[block.body[0]].text)))
+    anchored = frozenset(k for k, block in enumerate(roots)
+                         if continued_from_page(block, content[block.body[0]].text if block.body else ""))
     # a whole line is no column fragment: it says nothing about the reading order
     lines_read = [[x for x in order if not whole[x]] for order in orders]
     scrambled = RELABEL_RUNS or column_evidence(lines_read, texts, links) >= SCRAMBLED_THRESHOLD

@@ -28,6 +28,14 @@ def _bare(text: str) -> str:
     return marker.text if marker else text.strip()
 
 
+def continued_from_page(block: Block, first_text: str) -> bool:
+    """Whether a block's text (its first line `first_text`) is continued from another page:
+    `(上接第N版)` over or opening it. A `(下转第N版)` closing that line says where the text goes on,
+    not that it came from elsewhere: such a run may still join an earlier article of the page."""
+    marker = parse_continuation(first_text)
+    return bool(block.from_page or (marker and marker.from_page))
+
+
 def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None,
                   notes: frozenset[int] = frozenset(), labelled: frozenset[int] = frozenset()) -> list[Block]:
     """Cut content lines into blocks in file order; a dateline or `(上接…)` inside a body opens a new block.

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tasks.records import CleanLine
-from tasks.segment_blocks import Block
+from tasks.segment_blocks import Block, continued_from_page
 from tasks.segment_heads import parse_byline, parse_continuation, parse_dateline
 from tasks.segment_joins import open_end
 
@@ -34,6 +34,9 @@ def place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int
     placed: list[list[int]] = [[] for _ in roots]
     moves: list[tuple[int, int, int]] = []  # (byline, article above, article right under it)
     lines_read = sorted(owner)
+    # a headless run continued from another page has its byline there: one after it opens the text under it
+    continued = {k for k, (block, order) in enumerate(zip(roots, orders))
+                 if order and not block.head and continued_from_page(block, content[order[0]].text)}
     for block in blocks:
         for i in block.bylines:
             trailing = bool(block.body) and i > block.body[0]
@@ -42,7 +45,8 @@ def place_bylines(blocks: list[Block], roots: list[Block], orders: list[list[int
             below = block.body[0] if block.body and not block.head and not trailing else None
             if above is not None:
                 signer = _signer(owner, signed, i, owner[above], _names(content[i]))
-                if signer == owner[above] and _unfinished_above(orders[signer], above, i, texts):
+                if signer == owner[above] and (_unfinished_above(orders[signer], above, i, texts)
+                                               or signer in continued):
                     moves.append((i, signer, _opened_below(owner, signed, i, signer, content)))
                 placed[signer].append(i)
             elif below in owner:

@@ -52,3 +52,25 @@ def test_byline_stays_above_when_the_text_under_it_is_continued_from_another_pag
     # a story continued from page 1 has its byline there
     placed = _place(PARK_OPEN, clinic_later=CLINIC_CONTINUED)
     assert placed == [[2], []]
+
+
+PARK_CONTINUED = "(上接第1版)三座公园均配有健身步道和儿童游乐设施,将于下月对市民开放。"
+
+
+def _place_after_continued_run(park_text):
+    """A page: a headless run of the park story (text continued from page 1 when so marked), the
+    byline, then a later run of the clinic article, its head and first paragraph."""
+    lines = [park_text, BYLINE, CLINIC_LATER, CLINIC_HEAD, CLINIC_FIRST]
+    content = [CleanLine(n, text, text, ROLE_CONTENT) for n, text in enumerate(lines, 1)]
+    from_page = 1 if park_text.startswith("(上接") else None
+    blocks = [Block(bylines=[1], body=[0, 2], from_page=from_page), Block(head=[3], body=[4])]
+    return place_bylines(blocks, blocks, [[0], [4, 2]], content, [line.text for line in content], {})
+
+
+@pytest.mark.parametrize("park_text, signs", [
+    (PARK_DONE, "park"),  # finished text above: a signature after it
+    (PARK_CONTINUED, "clinic"),  # a run continued from page 1 has its byline there: this one opens the run under it
+])
+def test_byline_after_a_run_continued_from_another_page_signs_the_text_under_it(park_text, signs):
+    placed = _place_after_continued_run(park_text)
+    assert placed == ([[1], []] if signs == "park" else [[], [1]])

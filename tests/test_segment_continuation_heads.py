@@ -129,3 +129,31 @@ def test_cut_line_of_an_earlier_article_over_a_bare_marker_is_no_headline():
     seg = segment_document(_doc(page), _clean(page, furniture={4}))
     assert all(a.headline != page[2] for a in seg.articles)
     assert 3 not in next(a for a in seg.articles if 5 in a.source_lines).source_lines
+
+
+WETLAND = ["南湖湿地迎来越冬候鸟", "■ 本报记者 苏晴",
+           "入冬以来,南湖湿地保护区监测到的越冬候鸟超过两万只,其中有白鹤、东方白鹳等珍稀鸟类。",
+           "保护区今年完成退塘还湿三百亩,浅滩和芦苇面积扩大,候鸟的食物更加充足。"]
+MARKET = ["夜市经济点亮老街", "■ 本报记者 韩铮",
+          "老街夜市开市一个月,吸引摊主一百二十户,每晚客流超过一万人次。",
+          "街道办负责人说,夜市统一规划摊位,垃圾日产日清,周边居"]  # a column break cuts it
+MARKET_TAIL = ["民的生活没有受到影响,不少居民晚饭后也来夜市逛一逛。"]
+WETLAND_RUN = ["记者 苏晴 通讯员 包蕾",
+               "保护区工作人员说,湿地的巡护员每天沿湖巡查,记录候鸟种类和数量,白鹤的数量比去年多了一成。(下转第6版)"]
+
+
+def test_a_run_under_a_headless_byline_ending_on_a_continued_to_marker_joins_its_article():
+    # `(下转第6版)` closing the run says where the text goes on, not that it came from another page:
+    # the run under the bare byline reads on with the wetland story and joins it, byline included
+    page = WETLAND + MARKET + WETLAND_RUN + MARKET_TAIL
+    seg = segment_document(_doc(page), _clean(page))
+    assert sorted(_article(seg, WETLAND[0]).source_lines) == [1, 2, 3, 4, 9, 10]
+    assert _article(seg, MARKET[0]).source_lines == [5, 6, 7, 8, 11] and len(seg.articles) == 2
+
+
+def test_a_run_under_a_headless_byline_continued_from_another_page_stays_apart():
+    # `(上接第2版)` opening the run: its head is on the other page, whatever it shares with this one
+    run = [WETLAND_RUN[0], "(上接第2版)" + WETLAND_RUN[1]]
+    page = WETLAND + MARKET + run + MARKET_TAIL
+    seg = segment_document(_doc(page), _clean(page))
+    assert 10 not in _article(seg, WETLAND[0]).source_lines
