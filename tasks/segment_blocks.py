@@ -28,12 +28,18 @@ def _bare(text: str) -> str:
     return marker.text if marker else text.strip()
 
 
+def opens_from_page(text: str) -> bool:
+    """The line carries a `(上接第N版)`: its text is continued from another page. A `(下转第N版)`
+    closing a line says where the text goes on, not that it came from elsewhere."""
+    marker = parse_continuation(text)
+    return bool(marker and marker.from_page)
+
+
 def continued_from_page(block: Block, first_text: str) -> bool:
     """Whether a block's text (its first line `first_text`) is continued from another page:
-    `(上接第N版)` over or opening it. A `(下转第N版)` closing that line says where the text goes on,
-    not that it came from elsewhere: such a run may still join an earlier article of the page."""
-    marker = parse_continuation(first_text)
-    return bool(block.from_page or (marker and marker.from_page))
+    `(上接第N版)` over or opening it; a run whose first line only goes on elsewhere (`(下转第N版)`)
+    may still join an earlier article of the page."""
+    return bool(block.from_page) or opens_from_page(first_text)
 
 
 def layout_blocks(content: list[CleanLine], kinds: list[str], from_markers: dict[int, int] | None = None,

@@ -16,8 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from tasks.records import CleanLine
-from tasks.segment_blocks import Block, continued_from_page
-from tasks.segment_heads import parse_byline, parse_continuation, parse_dateline
+from tasks.segment_blocks import Block, continued_from_page, opens_from_page
+from tasks.segment_heads import parse_byline, parse_dateline
 from tasks.segment_joins import open_end
 
 
@@ -89,8 +89,7 @@ def _opened_below(owner: dict[int, int], signed: list[set[str]], i: int, above: 
     below, names = owner.get(i + 1), _names(content[i])
     if below is None or below == above or (signed[below] and not names & signed[below]):
         return above
-    continued = parse_continuation(content[i + 1].text)
-    return above if continued and continued.from_page else below
+    return above if opens_from_page(content[i + 1].text) else below
 
 
 def _names(line: CleanLine) -> set[str]:
